@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+export default function Home() {
+  return (
+    <section className="hero">
+      <h1>Train your aim. Climb the board.</h1>
+      <p>
+        Flickboard is a browser aim trainer with competitive leaderboards. Play clicking, tracking and
+        target-switching drills, on the <strong>free</strong> tier (60 fps) or on <strong>Ultimate</strong>{" "}
+        (240 fps), and see what frame rate does to your score. Every score on a board is recomputed by the
+        server from your inputs.
+      </p>
+      <p className="actions">
+        <Link className="button" href="/play">
+          Play now
+        </Link>
+      </p>
+    </section>
+  );
+}

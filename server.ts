@@ -1,0 +1,54 @@
+/**
+ * Flickboard's one process: Next.js + socket.io on one port.
+ *
+ *   npm start      build if the sources changed, migrate, seed, serve (production)
+ *   npm run dev    migrate, seed, serve with hot reload
+ */
+import fs from "node:fs";
+import { loadConfig, ConfigError } from "./server/config";
+import { ensureBuild } from "./server/build";
+import { createDb } from "./server/db/client";
+import { migrate } from "./server/db/migrate";
+import { providerOf } from "./server/db/provider";
+import { startHttpServer } from "./server/http";
+import { seedBaseData, seedDemo } from "./prisma/seed";
+
+const dev = process.argv.includes("--dev");
+// Next.js reads NODE_ENV to pick its mode; set it before anything loads React.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+const dir = import.meta.dirname;
+
+async function main() {
+  const started = performance.now();
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  const config = loadConfig();
+  if (!dev) ensureBuild(dir);
+
+  const applied = await migrate(config.DATABASE_URL);
+  const provider = providerOf(config.DATABASE_URL);
+  console.log(applied.length ? `${provider}: applied ${applied.join(", ")}` : `${provider}: schema up to date`);
+
+  const db = createDb(config.DATABASE_URL);
+  await seedBaseData(db);
+  if (config.SEED_DEMO) {
+    const created = await seedDemo(db);
+    if (created) console.log(`seeded ${created} demo players`);
+  }
+
+  const server = await startHttpServer({ config, db, dev, dir });
+  console.log(`Flickboard ready on ${server.url} (${dev ? "dev" : "production"}, ${Math.round(performance.now() - started)} ms)`);
+
+  const shutdown = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

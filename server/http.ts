@@ -1,0 +1,52 @@
+/**
+ * The one process: Next.js and socket.io on the same HTTP server and port.
+ */
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { Server as SocketServer } from "socket.io";
+import type { Config } from "./config";
+import { setRuntime, type Runtime } from "./runtime";
+import type { Db } from "./db/client";
+
+export interface RunningServer {
+  url: string;
+  http: HttpServer;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(options: { config: Config; db: Db; dev: boolean; dir: string }): Promise<RunningServer> {
+  const { config, db, dev, dir } = options;
+  const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const http = createServer((req, res) => void handle(req, res));
+
+  // socket.io answers its own path; every other upgrade (Next's hot reload in dev) goes to Next.
+  const io = new SocketServer(http, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+  const nextUpgrade = app.getUpgradeHandler();
+  http.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
+  });
+
+  const runtime: Runtime = { config, db, io };
+  setRuntime(runtime);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    http,
+    runtime,
+    async close() {
+      await io.close(); // also closes the HTTP server
+      await app.close();
+      await db.$disconnect();
+    },
+  };
+}
