@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { sha256Hex } from "./sha256";
 import gridshotJson from "../scenarios/gridshot.json";
+import gridshotSprintJson from "../scenarios/gridshot-sprint.json";
 import strafeShotJson from "../scenarios/strafe-shot.json";
 import smoothTrackJson from "../scenarios/smooth-track.json";
 import switchTrackJson from "../scenarios/switch-track.json";
@@ -184,7 +185,7 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 export const builtInScenarios: readonly Scenario[] = Object.freeze(
-  [gridshotJson, strafeShotJson, smoothTrackJson, switchTrackJson].map((s) => parseScenario(s)),
+  [gridshotJson, gridshotSprintJson, strafeShotJson, smoothTrackJson, switchTrackJson].map((s) => parseScenario(s)),
 );
 
 /** Built-in scenario by id, or undefined. */

@@ -14,7 +14,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 describe("scenarios", () => {
   it("ships four valid built-ins, one per kind", () => {
-    expect(builtInScenarios.map((s) => s.id)).toEqual(["gridshot", "strafe-shot", "smooth-track", "switch-track"]);
+    expect(builtInScenarios.map((s) => s.id)).toEqual(["gridshot", "gridshot-sprint", "strafe-shot", "smooth-track", "switch-track"]);
     expect(new Set(builtInScenarios.map((s) => s.kind))).toEqual(
       new Set(["clicking-static", "clicking-dynamic", "tracking", "switching"]),
     );
@@ -69,6 +69,7 @@ describe("scenarios", () => {
     // Pinned: changing a built-in scenario changes its hash (and must be deliberate).
     expect(Object.fromEntries(builtInScenarios.map((s) => [s.id, scenarioHash(s)]))).toEqual({
       gridshot: "c5e1fdf373376bdb4ca02b3ea98284f785167bf40c742ba91184c4715db57870",
+      "gridshot-sprint": "ed0f675b1b544cff59dbdc10ea1c18dd52f7cd1df3f94ba29ef0f3f160c8e56e",
       "strafe-shot": "0eaf17ffca7a8a5fe8c5a37b19dc4cf406255000a3f5b54716d0a30ecdd25f98",
       "smooth-track": "fd19118a42e0b2e1513f8cc049defe784ac233a50be9d08c8def942979541e28",
       "switch-track": "17d87e2a06f01530a57dd0c589957adc653015fb3a466d39fe4b6cc1de1482d9",

@@ -1,0 +1,119 @@
+/**
+ * A run in Debian's Chromium: pointer lock, synthetic mouse input aimed at the core's own target
+ * positions, hits on screen, and a results screen whose score is the one the core computes from
+ * the run's log.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  anglesToward,
+  decodeLog,
+  getScenario,
+  radiansPerCount,
+  replay,
+  spawnPosition,
+  TIERS,
+  vec3,
+  type Aim,
+} from "../../game/core";
+import { launchBrowser } from "../support/browser";
+import { startAppServer, type AppServer } from "../support/server";
+
+const SETTINGS = { cm360: 30, dpi: 800 };
+const scenario = getScenario("gridshot-sprint")!;
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Distinct colours in a screenshot of the canvas, decoded by the browser itself. */
+async function distinctColours(page: Page): Promise<number> {
+  const png = (await page.locator("canvas").screenshot()).toString("base64");
+  return page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < px.length; i += 4) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+    return seen.size;
+  }, png);
+}
+
+it("plays a run: pointer lock, hits from synthetic input, results = the core's replay", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript((settings) => {
+    localStorage.setItem("flickboard.settings.v1", JSON.stringify(settings));
+  }, SETTINGS);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/play/${scenario.id}`);
+
+  const arena = page.locator(".arena");
+  await expect.poll(async () => Number(await arena.getAttribute("data-seed"))).toBeGreaterThan(0);
+  const seed = Number(await arena.getAttribute("data-seed"));
+
+  // Under pointer lock every mouse event moves the aim by its offset from the previous one: the
+  // aim starts wherever the start click left the mouse.
+  const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
+  let x = Math.round(start.x + start.width / 2);
+  let y = Math.round(start.y + start.height / 2);
+  await page.mouse.click(x, y);
+  await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe("CANVAS");
+  // The countdown ends and the clock runs.
+  await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
+  expect(await distinctColours(page)).toBeGreaterThan(20);
+
+  // Aim at each target in spawn order (every kill spawns the next index), then click.
+  const rpc = radiansPerCount(SETTINGS);
+  const aim = { yaw: 0, pitch: 0 };
+  const target: Aim = { yaw: 0, pitch: 0 };
+  const clicks = 8;
+  for (let k = 0; k < clicks; k++) {
+    anglesToward(spawnPosition(scenario, seed, k, vec3()), target);
+    const dx = Math.round((target.yaw - aim.yaw) / rpc);
+    const dy = -Math.round((target.pitch - aim.pitch) / rpc);
+    x += dx;
+    y += dy;
+    await page.mouse.move(x, y, { steps: 4 });
+    aim.yaw += dx * rpc;
+    aim.pitch -= dy * rpc;
+    await page.waitForTimeout(80); // past the tier's input latency and a presented frame
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(80); // the next target spawns on the kill and shows on the next frame
+  }
+  await expect.poll(() => page.locator('[data-hud="score"]').textContent()).not.toBe("0");
+
+  const results = page.getByTestId("results");
+  await results.waitFor({ timeout: 20_000 });
+  const shownScore = Number(await results.locator('[data-result="score"]').textContent());
+
+  // The log the page recorded, replayed here by the same core.
+  const href = await results.locator('[data-result="log"]').getAttribute("href");
+  const logBase64 = await page.evaluate(async (url) => {
+    const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());
+    let s = "";
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, href);
+  const result = replay(scenario, seed, TIERS.free, decodeLog(new Uint8Array(Buffer.from(logBase64, "base64"))), SETTINGS);
+
+  expect(result.shots).toBe(clicks);
+  expect(result.hits).toBe(clicks);
+  expect(result.kills).toBe(clicks);
+  expect(shownScore).toBe(result.score);
+  expect(shownScore).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.pointerLockElement)).toBeNull();
+  await context.close();
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { SpikeFilter } from "../../../game/client/input";
+import { DEFAULT_SETTINGS, cm360FromPreset, loadSettings, saveSettings } from "../../../game/client/settings";
+import { verticalFovFromHorizontal } from "../../../game/core";
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+}
+
+describe("settings", () => {
+  it("defaults to 103° horizontal FOV and a colour-blind safe target colour with an outline", () => {
+    expect(loadSettings(memoryStorage())).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({ hfovDeg: 103, targetColour: "orange", targetOutline: true });
+  });
+
+  it("persists and reloads settings", () => {
+    const storage = memoryStorage();
+    saveSettings({ ...DEFAULT_SETTINGS, cm360: 25.5, dpi: 1600, keyboardFire: "KeyF" }, storage);
+    expect(loadSettings(storage)).toMatchObject({ cm360: 25.5, dpi: 1600, keyboardFire: "KeyF" });
+  });
+
+  it("falls back to the default for each invalid stored field, keeping the valid ones", () => {
+    const storage = memoryStorage();
+    storage.setItem("flickboard.settings.v1", JSON.stringify({ cm360: -4, dpi: 1600, hfovDeg: "wide" }));
+    expect(loadSettings(storage)).toMatchObject({ cm360: DEFAULT_SETTINGS.cm360, dpi: 1600, hfovDeg: 103 });
+    storage.setItem("flickboard.settings.v1", "{not json");
+    expect(loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("refuses to save an invalid value", () => {
+    expect(() => saveSettings({ ...DEFAULT_SETTINGS, dpi: 3 }, memoryStorage())).toThrow();
+  });
+
+  it("converts game sensitivities to cm/360", () => {
+    // CS 2.0 at 800 DPI: 360 / (2 * 0.022) counts = 8181.8 counts = 10.23 in = 25.98 cm.
+    expect(cm360FromPreset("source", 2, 800)).toBe(25.98);
+    // Overwatch 6.67 at 800 DPI and Valorant 0.629 at 800 DPI are the CS 2.0 equivalents.
+    expect(cm360FromPreset("overwatch", 6.67, 800)).toBeCloseTo(25.98, 1);
+    expect(cm360FromPreset("valorant", 0.629, 800)).toBeCloseTo(25.98, 1);
+  });
+
+  it("turns 103° horizontal into three.js's vertical FOV for 16:9", () => {
+    expect(verticalFovFromHorizontal(103, 16 / 9)).toBeCloseTo(70.53, 1);
+    expect(verticalFovFromHorizontal(90, 1)).toBeCloseTo(90, 6);
+  });
+});
+
+describe("SpikeFilter", () => {
+  it("passes fast but human movement and drops pointer-lock spikes", () => {
+    const filter = new SpikeFilter(800);
+    expect(filter.accept(0, 40, -10)).toBe(true);
+    expect(filter.accept(1, 200, 0)).toBe(true); // 200 counts in 1 ms at 800 DPI = 6.4 m/s
+    expect(filter.accept(2, 3000, 0)).toBe(false); // 95 m/s: a glitch
+    expect(filter.accept(2.5, 0, -1500)).toBe(false);
+    expect(filter.accept(3, 5, 5)).toBe(true);
+    expect(filter.dropped).toBe(2);
+  });
+
+  it("allows larger deltas after a longer gap, up to a bound", () => {
+    const filter = new SpikeFilter(800);
+    filter.accept(0, 1, 1);
+    expect(filter.accept(20, 4000, 0)).toBe(true); // 20 ms gap: 5,040-count budget
+    expect(filter.accept(1000, 20_000, 0)).toBe(false); // gaps count at most 50 ms
+  });
+});
