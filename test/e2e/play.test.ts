@@ -3,8 +3,8 @@
  * positions, hits on screen, and a results screen whose score is the one the core computes from
  * the run's log.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import {
   anglesToward,
   decodeLog,
@@ -16,21 +16,12 @@ import {
   vec3,
   type Aim,
 } from "../../game/core";
-import { launchBrowser } from "../support/browser";
-import { startAppServer, type AppServer } from "../support/server";
+import { useServerAndBrowser } from "../support/e2e";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Distinct colours in a screenshot of the canvas, decoded by the browser itself. */
 async function distinctColours(page: Page): Promise<number> {
@@ -52,12 +43,12 @@ async function distinctColours(page: Page): Promise<number> {
 }
 
 it("plays a run: pointer lock, hits from synthetic input, results = the core's replay", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript((settings) => {
     localStorage.setItem("flickboard.settings.v1", JSON.stringify(settings));
   }, SETTINGS);
   const page = await context.newPage();
-  await page.goto(`${server.url}/play/${scenario.id}`);
+  await page.goto(`${env.server.url}/play/${scenario.id}`);
 
   const arena = page.locator(".arena");
   await expect.poll(async () => Number(await arena.getAttribute("data-seed"))).toBeGreaterThan(0);
