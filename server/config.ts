@@ -25,6 +25,11 @@ export const configSchema = z.object({
     .optional(),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SEED_DEMO: booleanFlag.default(true),
+  /** Behind a reverse proxy that sets X-Forwarded-For: trust it for client addresses. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Run starts and finishes allowed per minute, per player and per client address. */
+  RUN_RATE_PER_PLAYER: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
+  RUN_RATE_PER_IP: z.coerce.number({ message: "must be a number" }).int().min(1).default(300),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,7 @@ import { Server as SocketServer } from "socket.io";
 import type { Config } from "./config";
 import { setRuntime, type Runtime } from "./runtime";
 import type { Db } from "./db/client";
+import { RateLimiter } from "./runs/rate-limit";
 
 export interface RunningServer {
   url: string;
@@ -21,7 +22,12 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const http = createServer((req, res) => void handle(req, res));
+  const http = createServer((req, res) => {
+    // Route handlers read the client address from X-Forwarded-For. Unless a trusted proxy sets it,
+    // it is the socket's own address (a client-sent value would let anyone dodge per-IP limits).
+    if (!config.TRUST_PROXY || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
 
   // socket.io answers its own path; every other upgrade (Next's hot reload in dev) goes to Next.
   const io = new SocketServer(http, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
@@ -30,7 +36,7 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
   });
 
-  const runtime: Runtime = { config, db, io };
+  const runtime: Runtime = { config, db, io, limiter: new RateLimiter() };
   setRuntime(runtime);
 
   await new Promise<void>((resolve, reject) => {

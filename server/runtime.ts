@@ -6,11 +6,13 @@
 import type { Server as SocketServer } from "socket.io";
 import { loadConfig, type Config } from "./config";
 import { createDb, type Db } from "./db/client";
+import { RateLimiter } from "./runs/rate-limit";
 
 export interface Runtime {
   config: Config;
   db: Db;
   io?: SocketServer;
+  limiter: RateLimiter;
 }
 
 const registry = globalThis as typeof globalThis & { __flickboard?: Runtime };
@@ -19,7 +21,7 @@ const registry = globalThis as typeof globalThis & { __flickboard?: Runtime };
 export function runtime(): Runtime {
   if (!registry.__flickboard) {
     const config = loadConfig();
-    registry.__flickboard = { config, db: createDb(config.DATABASE_URL) };
+    registry.__flickboard = { config, db: createDb(config.DATABASE_URL), limiter: new RateLimiter() };
   }
   return registry.__flickboard;
 }

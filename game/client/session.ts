@@ -11,6 +11,7 @@ import {
   decodeLog,
   replay,
   Simulation,
+  type RunEnvironment,
   type RunResult,
   type Scenario,
   type Tier,
@@ -24,25 +25,6 @@ export interface HudElements {
   score: HTMLElement;
   accuracy: HTMLElement;
   countdown: HTMLElement;
-}
-
-/** What the run recorded about where it was played; stored with the run. */
-export interface RunEnvironment {
-  tier: string;
-  fpsCap: number;
-  addedLatencyMs: number;
-  refreshHz: number;
-  achievedFps: number;
-  /** The achieved rate fell short of the tier's cap (e.g. Ultimate on a 60 Hz display). */
-  belowTierCap: boolean;
-  frameJsMs: { median: number; p99: number };
-  rawInput: boolean;
-  spikesDropped: number;
-  cm360: number;
-  dpi: number;
-  hfovDeg: number;
-  devicePixelRatio: number;
-  userAgent: string;
 }
 
 export type SessionOutcome =

@@ -1,7 +1,8 @@
 /**
- * A run in Debian's Chromium: pointer lock, synthetic mouse input aimed at the core's own target
- * positions, hits on screen, and a results screen whose score is the one the core computes from
- * the run's log.
+ * A ranked run in Debian's Chromium: sign-up, pointer lock, synthetic mouse input aimed at the
+ * core's own target positions (with an overshoot and a correction, as a hand would), hits on
+ * screen, a results screen whose score is the one the core computes from the run's log, and the
+ * server's verdict on the same log.
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -42,17 +43,16 @@ async function distinctColours(page: Page): Promise<number> {
   }, png);
 }
 
-it("plays a run: pointer lock, hits from synthetic input, results = the core's replay", async () => {
+it("plays a ranked run: pointer lock, hits from synthetic input, results = the core's replay = the server's score", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript((settings) => {
     localStorage.setItem("flickboard.settings.v1", JSON.stringify(settings));
   }, SETTINGS);
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
-
-  const arena = page.locator(".arena");
-  await expect.poll(async () => Number(await arena.getAttribute("data-seed"))).toBeGreaterThan(0);
-  const seed = Number(await arena.getAttribute("data-seed"));
+  await page.getByLabel("handle").fill(`e2e${Date.now() % 1e8}`);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByText(/Playing as/).waitFor();
 
   // Under pointer lock every mouse event moves the aim by its offset from the previous one: the
   // aim starts wherever the start click left the mouse.
@@ -61,6 +61,8 @@ it("plays a run: pointer lock, hits from synthetic input, results = the core's r
   let y = Math.round(start.y + start.height / 2);
   await page.mouse.click(x, y);
   await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe("CANVAS");
+  // The run's seed is the one the server chose.
+  const seed = Number(await page.locator(".arena").getAttribute("data-seed"));
   // The countdown ends and the clock runs.
   await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
   expect(await distinctColours(page)).toBeGreaterThan(20);
@@ -74,9 +76,11 @@ it("plays a run: pointer lock, hits from synthetic input, results = the core's r
     anglesToward(spawnPosition(scenario, seed, k, vec3()), target);
     const dx = Math.round((target.yaw - aim.yaw) / rpc);
     const dy = -Math.round((target.pitch - aim.pitch) / rpc);
+    // Overshoot by 15 %, then come back: a hand's flick, not an aimbot's jump.
+    await page.mouse.move(x + dx * 1.15, y + dy * 1.15, { steps: 12 });
     x += dx;
     y += dy;
-    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.move(x, y, { steps: 6 });
     aim.yaw += dx * rpc;
     aim.pitch -= dy * rpc;
     await page.waitForTimeout(80); // past the tier's input latency and a presented frame
@@ -105,6 +109,10 @@ it("plays a run: pointer lock, hits from synthetic input, results = the core's r
   expect(result.kills).toBe(clicks);
   expect(shownScore).toBe(result.score);
   expect(shownScore).toBeGreaterThan(0);
+  const verdict = results.locator("[data-verdict]");
+  await verdict.waitFor({ timeout: 10_000 });
+  expect(await verdict.getAttribute("data-verdict")).toBe("verified");
+  expect(await verdict.textContent()).toContain(`server score ${result.score}`);
   expect(await page.evaluate(() => document.pointerLockElement)).toBeNull();
   await context.close();
 });

@@ -2,13 +2,26 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { TIERS, tierNames, type RunResult, type Scenario, type TierName } from "@/game/core";
+import { parseSeed, TIERS, tierNames, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
+import {
+  fetchMe,
+  finishServerRun,
+  resendPendingFinish,
+  signUp,
+  startServerRun,
+  type ApiFailure,
+  type FinishedRun,
+  type ServerRun,
+} from "@/game/client/api";
 import { measureRefreshRate } from "@/game/client/pacing";
-import { PlaySession, tierLabel, type RunEnvironment, type SessionOutcome } from "@/game/client/session";
+import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
 import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from "@/game/client/settings";
 import SettingsPanel from "./SettingsPanel";
 
-type Phase = "ready" | "playing" | "results" | "abandoned";
+type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
+type Player = { id: string; handle: string };
+/** What the server said of a ranked run: its verdict, or why it could not say. */
+type ServerAnswer = { state: "pending" } | { state: "done"; run: FinishedRun } | { state: "failed"; failure: ApiFailure };
 
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -22,6 +35,11 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const [refreshHz, setRefreshHz] = useState(0);
   const [runNumber, setRunNumber] = useState(0);
   const [seed, setSeed] = useState(0);
+  const [player, setPlayer] = useState<Player | null | undefined>(undefined);
+  const [serverRun, setServerRun] = useState<ServerRun | null>(null);
+  const [answer, setAnswer] = useState<ServerAnswer | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const serverRunRef = useRef<ServerRun | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sessionRef = useRef<PlaySession | null>(null);
   const hudRefs = {
@@ -35,11 +53,14 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     setSettings(loadSettings());
     setSeed(randomSeed());
     void measureRefreshRate().then(setRefreshHz);
+    void fetchMe().then(setPlayer, () => setPlayer(null));
+    void resendPendingFinish();
   }, []);
 
-  // A fresh session (and canvas) for every run; settings and tier changes rebuild the idle one.
+  // A fresh session (and canvas) for every run; settings and tier changes rebuild the idle one. A
+  // ranked run gets a session on the server's seed, and starts at once.
   useEffect(() => {
-    if (phase !== "ready" || !seed || !canvasRef.current) return;
+    if (!seed || !canvasRef.current || !refreshHz) return;
     const session = new PlaySession({
       canvas: canvasRef.current,
       scenario,
@@ -56,18 +77,25 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       onEnd(result) {
         setOutcome(result);
         setPhase(result.kind === "finished" ? "results" : "abandoned");
+        const ranked = serverRunRef.current;
+        if (result.kind === "finished" && ranked) {
+          setAnswer({ state: "pending" });
+          finishServerRun(ranked.runId, result.log, result.environment, result.result.score).then(
+            (run) => setAnswer({ state: "done", run }),
+            (failure: ApiFailure) => setAnswer({ state: "failed", failure }),
+          );
+        }
       },
     });
     sessionRef.current = session;
+    if (serverRunRef.current) void begin(session);
     return () => {
       session.dispose();
       sessionRef.current = null;
     };
-  }, [phase, seed, runNumber, scenario, tierName, settings, refreshHz]);
+  }, [seed, runNumber, scenario, tierName, settings, refreshHz]);
 
-  const start = async () => {
-    const session = sessionRef.current;
-    if (!session) return;
+  const begin = async (session: PlaySession) => {
     setPhase("playing");
     try {
       await session.begin();
@@ -77,7 +105,30 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     }
   };
 
+  /** Signed in: a ranked run the server starts (its seed). Otherwise a practice run on a local seed. */
+  const start = async () => {
+    if (!player) {
+      if (sessionRef.current) await begin(sessionRef.current);
+      return;
+    }
+    setPhase("starting");
+    setStartError(null);
+    try {
+      const run = await startServerRun(scenario.id, tierName);
+      serverRunRef.current = run;
+      setServerRun(run);
+      setSeed(parseSeed(run.seed));
+      setRunNumber((n) => n + 1);
+    } catch (err) {
+      setStartError((err as ApiFailure).message ?? "Could not start a run.");
+      setPhase("ready");
+    }
+  };
+
   const playAgain = () => {
+    serverRunRef.current = null;
+    setServerRun(null);
+    setAnswer(null);
     setOutcome(null);
     setSeed(randomSeed());
     setRunNumber((n) => n + 1);
@@ -98,7 +149,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       </div>
 
       <div className="arena" data-phase={phase} data-seed={seed}>
-        <canvas key={runNumber} ref={canvasRef} className="arena-canvas" onClick={phase === "ready" ? start : undefined} />
+        <canvas key={runNumber} ref={canvasRef} className="arena-canvas" />
         <div className="hud" aria-live="off">
           <span>
             Time <span ref={hudRefs.time} data-hud="time">{(scenario.durationMs / 1000).toFixed(1)}</span>
@@ -113,9 +164,9 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         </div>
         <Crosshair settings={settings} />
         <div ref={hudRefs.countdown} className="countdown" />
-        {phase === "ready" && (
+        {phase === "ready" && player !== undefined && refreshHz > 0 && (
           <button className="overlay start" onClick={start}>
-            Click to start · {tier.name === "ultimate" ? "Ultimate" : "Free"} tier
+            Click to start · {player ? "ranked" : "practice"} · {tier.name === "ultimate" ? "Ultimate" : "Free"} tier
           </button>
         )}
         {phase === "abandoned" && outcome?.kind === "abandoned" && (
@@ -127,12 +178,14 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
           </div>
         )}
         {phase === "results" && outcome?.kind === "finished" && (
-          <Results scenario={scenario} outcome={outcome} onAgain={playAgain} />
+          <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} onAgain={playAgain} />
         )}
       </div>
 
       {phase === "ready" && (
         <div className="play-setup">
+          {startError && <p className="error">{startError}</p>}
+          <Account player={player} onSignedIn={setPlayer} />
           <fieldset className="tiers">
             <legend>Tier</legend>
             {tierNames.map((name) => (
@@ -149,7 +202,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
           </fieldset>
           <SettingsPanel settings={settings} onChange={updateSettings} />
           <p className="muted">
-            Practice run: scored in your browser by the same core the server uses. <Link href="/play">All scenarios</Link>
+            <Link href="/play">All scenarios</Link>
           </p>
         </div>
       )}
@@ -177,13 +230,60 @@ function ms(value: number | null): string {
   return value === null ? "–" : `${Math.round(value)} ms`;
 }
 
+function Account({ player, onSignedIn }: { player: Player | null | undefined; onSignedIn(p: Player): void }) {
+  const [handle, setHandle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  if (player === undefined) return null;
+  if (player) return <p className="muted">Playing as <strong>{player.handle}</strong>: runs are ranked.</p>;
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      onSignedIn(await signUp(handle));
+    } catch (err) {
+      setError((err as ApiFailure).message ?? "Sign-up failed.");
+    }
+  };
+  return (
+    <form className="account" onSubmit={submit}>
+      <span>Practice run (not ranked). Pick a handle to rank your runs:</span>
+      <input value={handle} onChange={(e) => setHandle(e.target.value)} placeholder="handle" aria-label="handle" maxLength={20} />
+      <button className="button" type="submit">
+        Sign up
+      </button>
+      {error && <span className="error">{error}</span>}
+    </form>
+  );
+}
+
+function Verdict({ answer }: { answer: ServerAnswer }) {
+  if (answer.state === "pending") return <p className="verdict">Verifying with the server…</p>;
+  if (answer.state === "failed") return <p className="verdict error">Not submitted: {answer.failure.message}</p>;
+  const { run } = answer;
+  const label = { verified: "Verified", flagged: "Flagged for review", rejected: "Rejected" }[run.verdict];
+  return (
+    <div className={`verdict verdict-${run.verdict}`} data-verdict={run.verdict}>
+      <strong>{label}</strong>
+      {run.score !== null && <> · server score {run.score}</>}
+      {run.reasons.length > 0 && (
+        <ul>
+          {run.reasons.map((r) => (
+            <li key={r.code}>{r.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function Results({
   scenario,
   outcome,
+  answer,
   onAgain,
 }: {
   scenario: Scenario;
   outcome: { result: RunResult; log: Uint8Array; environment: RunEnvironment };
+  answer: ServerAnswer | null;
   onAgain(): void;
 }) {
   const { result, environment, log } = outcome;
@@ -213,6 +313,7 @@ function Results({
       <h2>
         Score <span data-result="score">{result.score}</span>
       </h2>
+      {answer ? <Verdict answer={answer} /> : <p className="muted">Practice run: not submitted.</p>}
       <table>
         <tbody>
           {rows.map(([label, value]) => (

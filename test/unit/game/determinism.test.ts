@@ -18,7 +18,7 @@ import {
   type Scenario,
   type Tier,
 } from "../../../game/core/index";
-import { sameBytes, shortened } from "./helpers";
+import { sameBytes, shortened } from "../../support/bots";
 
 const DURATION = 3000;
 const SCENARIOS = ["gridshot", "strafe-shot", "smooth-track", "switch-track"].map((id) => shortened(id, DURATION));

@@ -14,7 +14,7 @@ import {
   type InputLog,
   type LogDecodeErrorCode,
 } from "../../../game/core/index";
-import { sameBytes } from "./helpers";
+import { sameBytes } from "../../support/bots";
 
 function randomLog(rng: Rng): InputLog {
   const mouse: [number, number, number][] = [];

@@ -13,7 +13,7 @@ import {
   vec3,
   type Tier,
 } from "../../../game/core/index";
-import { SETTINGS, frameSchedule, lastAtOrBefore, runClickBot, runTrackBot, scenario, shortened } from "./helpers";
+import { SETTINGS, frameSchedule, lastAtOrBefore, runClickBot, runTrackBot, scenario, shortened } from "../../support/bots";
 
 const tiers: Tier[] = [TIERS.free, TIERS.ultimate];
 

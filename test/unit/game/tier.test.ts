@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FRAME_CAP_TOLERANCE_MS, TIERS, checkFrameCap, getTier, minFrameIntervalMs } from "../../../game/core/index";
-import { frameSchedule } from "./helpers";
+import { frameSchedule } from "../../support/bots";
 
 describe("tiers", () => {
   it("has the documented profiles", () => {

@@ -14,7 +14,7 @@ import {
   vec3,
   verticalFovFromHorizontal,
 } from "../../../game/core/index";
-import { scenario } from "./helpers";
+import { scenario } from "../../support/bots";
 
 describe("aim model", () => {
   it("looks down -Z at yaw = pitch = 0; yaw right, pitch up", () => {

@@ -1,0 +1,104 @@
+/**
+ * The browser's side of the runs API: start a ranked run, submit its log. A finish is retried with
+ * backoff under one idempotency key (so a retry can never count twice), and kept in localStorage
+ * until the server answers, so a dropped connection loses nothing.
+ */
+import type { StartedRun } from "../../server/runs/start";
+import { toBase64, type RunEnvironment, type TierName } from "../core";
+
+export type ServerRun = StartedRun;
+
+export interface FinishedRun {
+  verdict: "verified" | "flagged" | "rejected";
+  reasonCode: string | null;
+  reasons: { code: string; severity: string; message: string }[];
+  score: number | null;
+}
+
+export interface ApiFailure {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const PENDING_KEY = "flickboard.pendingFinish.v1";
+
+async function json<T>(res: Response): Promise<T> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok && !(body && body.run)) {
+    const error = body?.error ?? { code: "http_error", message: `HTTP ${res.status}` };
+    throw { status: res.status, code: error.code, message: error.message } satisfies ApiFailure;
+  }
+  return body as T;
+}
+
+export async function fetchMe(): Promise<{ id: string; handle: string } | null> {
+  const res = await fetch("/api/players/me");
+  if (res.status === 401) return null;
+  return (await json<{ player: { id: string; handle: string } }>(res)).player;
+}
+
+export async function signUp(handle: string): Promise<{ id: string; handle: string }> {
+  const res = await fetch("/api/players", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle }) });
+  return (await json<{ player: { id: string; handle: string } }>(res)).player;
+}
+
+export async function startServerRun(scenario: string, tier: TierName): Promise<ServerRun> {
+  const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, tier }) });
+  return json<ServerRun>(res);
+}
+
+interface PendingFinish {
+  runId: string;
+  body: { log: string; environment: RunEnvironment; claimed: { score: number }; idempotencyKey: string };
+}
+
+async function postFinish(pending: PendingFinish): Promise<FinishedRun> {
+  const res = await fetch(`/api/runs/${pending.runId}/finish`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(pending.body),
+  });
+  return (await json<{ run: FinishedRun }>(res)).run;
+}
+
+/** Submits a finished run, retrying network failures and 5xx answers with backoff. */
+export async function finishServerRun(runId: string, log: Uint8Array, environment: RunEnvironment, score: number): Promise<FinishedRun> {
+  const pending: PendingFinish = {
+    runId,
+    body: { log: toBase64(log), environment, claimed: { score }, idempotencyKey: `${runId}-${crypto.randomUUID()}` },
+  };
+  localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  let delay = 500;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const run = await postFinish(pending);
+      localStorage.removeItem(PENDING_KEY);
+      return run;
+    } catch (err) {
+      const failure = err as Partial<ApiFailure>;
+      const retryable = !failure.status || failure.status >= 500 || failure.status === 429;
+      if (!retryable || attempt >= 6) {
+        if (!retryable) localStorage.removeItem(PENDING_KEY);
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay *= 2;
+    }
+  }
+}
+
+/** A finish that never got its answer (tab closed, network down): sends it again. */
+export async function resendPendingFinish(): Promise<FinishedRun | null> {
+  const raw = localStorage.getItem(PENDING_KEY);
+  if (!raw) return null;
+  const pending = JSON.parse(raw) as PendingFinish;
+  try {
+    const run = await postFinish(pending);
+    localStorage.removeItem(PENDING_KEY);
+    return run;
+  } catch (err) {
+    if ((err as ApiFailure).status && (err as ApiFailure).status < 500) localStorage.removeItem(PENDING_KEY);
+    return null;
+  }
+}

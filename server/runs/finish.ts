@@ -1,0 +1,163 @@
+/**
+ * Finishing a run: the one path by which a score can reach a leaderboard.
+ *
+ * Request errors (unknown run, someone else's, a second different submission, bad body) answer 4xx
+ * and write nothing. A submission that is checked gets a verdict, stored on the run in one
+ * transaction: `verified` (counts), `flagged` (kept off prize places until an admin clears it) or
+ * `rejected` (with a reason code; closed so the same seed cannot be tried again with another log).
+ * Repeating a finish returns the first answer and changes nothing.
+ */
+import crypto from "node:crypto";
+import { z } from "zod";
+import { getTier, parseScenario, runEnvironmentSchema, type RunResult } from "../../game/core";
+import { ApiError } from "../api/errors";
+import { audit } from "../audit";
+import type { Db } from "../db/client";
+import type { Finding } from "./checks";
+import { runSeed } from "./start";
+import { verifyRun, type Verification } from "./verify";
+
+export const finishBodySchema = z.strictObject({
+  /** The encoded input log (docs/run-log.md), base64. */
+  log: z.string().min(1),
+  environment: runEnvironmentSchema,
+  /** What the client computed; logged when it differs, never used. */
+  claimed: z.strictObject({ score: z.number().int() }).optional(),
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
+export type FinishBody = z.infer<typeof finishBodySchema>;
+
+/** A request body over this is refused before it is read (the log limit is 256 KB, ~342 KB as base64). */
+export const MAX_FINISH_BODY_BYTES = 1024 * 1024;
+
+export interface FinishAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export function summarize(result: RunResult) {
+  const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]! : null);
+  return {
+    score: result.score,
+    hits: result.hits,
+    misses: result.misses,
+    shots: result.shots,
+    accuracy: result.accuracy,
+    kills: result.kills,
+    reactionTimeMedianMs: median(result.reactionTimesMs),
+    timeToKillMedianMs: median(result.timeToKillMs),
+    timeOnTargetMs: result.timeOnTargetMs,
+    durationMs: result.durationMs,
+    frames: result.frames,
+  };
+}
+
+function answerFor(run: { id: string; scenarioId: string; scenarioVersion: string; tier: string }, v: Verification, finishedAt: Date, claimed: number | null): FinishAnswer {
+  const runBody = {
+    id: run.id,
+    scenario: { id: run.scenarioId, version: run.scenarioVersion },
+    tier: run.tier,
+    verdict: v.verdict,
+    reasonCode: v.reasonCode,
+    reasons: v.findings.map(({ code, severity, message }: Finding) => ({ code, severity, message })),
+    score: v.verdict === "rejected" ? null : v.result!.score,
+    claimedScore: claimed,
+    result: v.result ? summarize(v.result) : null,
+    finishedAt: finishedAt.toISOString(),
+  };
+  if (v.verdict !== "rejected") return { status: 200, body: { run: runBody } };
+  const first = v.findings.find((f) => f.severity === "reject")!;
+  return {
+    status: v.reasonCode === "run_expired" ? 410 : 422,
+    body: { error: { code: first.code, message: first.message }, run: runBody },
+  };
+}
+
+export async function finishRun(
+  db: Db,
+  input: { runId: string; playerId: string; body: FinishBody; now?: Date },
+): Promise<FinishAnswer> {
+  const { runId, playerId, body } = input;
+  const logHash = crypto.createHash("sha256").update(body.log).digest("hex");
+  const run = await db.run.findUnique({ where: { id: runId }, include: { scenario: true } });
+  if (!run) throw new ApiError(404, "run_not_found", "No run with that id.");
+  if (run.playerId !== playerId) throw new ApiError(403, "run_not_yours", "That run belongs to another player.");
+
+  if (run.finishedAt) return repeatedFinish(run, body, logHash);
+  if (body.idempotencyKey) {
+    const other = await db.run.findUnique({ where: { playerId_idempotencyKey: { playerId, idempotencyKey: body.idempotencyKey } } });
+    if (other) throw new ApiError(409, "idempotency_key_reused", "That idempotency key was used to finish another run.");
+  }
+
+  const finishedAt = input.now ?? new Date();
+  const tier = getTier(run.tier)!;
+  const verification = verifyRun({
+    scenario: parseScenario(run.scenario.definition),
+    seed: runSeed(run),
+    tier,
+    logBase64: body.log,
+    environment: body.environment,
+    startedAt: run.startedAt,
+    finishedAt,
+    expiresAt: run.expiresAt,
+    logSeenBefore: (await db.run.count({ where: { logHash, id: { not: run.id } } })) > 0,
+  });
+
+  const claimed = body.claimed?.score ?? null;
+  const answer = answerFor(run, verification, finishedAt, claimed);
+  const stored = await db.$transaction(async (tx) => {
+    // Only the first of two concurrent finishes closes the run.
+    const closed = await tx.run.updateMany({
+      where: { id: run.id, finishedAt: null },
+      data: {
+        finishedAt,
+        verdict: verification.verdict,
+        reasonCode: verification.reasonCode,
+        log: Buffer.from(body.log, "base64"),
+        logHash,
+        environment: body.environment,
+        result: (verification.result ?? undefined) as object | undefined,
+        score: verification.verdict === "rejected" ? null : verification.result!.score,
+        claimedScore: claimed,
+        fps: verification.result?.frames.achievedFps ?? null,
+        idempotencyKey: body.idempotencyKey,
+        finishResponse: answer as object,
+      },
+    });
+    if (closed.count === 0) return false;
+    if (verification.verdict !== "verified") {
+      await audit(tx, {
+        actorType: "system",
+        action: `run.${verification.verdict}`,
+        targetType: "run",
+        targetId: run.id,
+        details: { playerId, reasonCode: verification.reasonCode, findings: verification.findings },
+      });
+    }
+    if (claimed !== null && verification.result && claimed !== verification.result.score) {
+      await audit(tx, {
+        actorType: "system",
+        action: "run.claim_mismatch",
+        targetType: "run",
+        targetId: run.id,
+        details: { playerId, claimed, computed: verification.result.score },
+      });
+    }
+    return true;
+  });
+  if (!stored) {
+    // Another request finished this run first: answer as a repeat of it.
+    return repeatedFinish(await db.run.findUniqueOrThrow({ where: { id: run.id } }), body, logHash);
+  }
+  return answer;
+}
+
+function repeatedFinish(
+  run: { finishResponse: unknown; idempotencyKey: string | null; logHash: string | null },
+  body: FinishBody,
+  logHash: string,
+): FinishAnswer {
+  const same = body.idempotencyKey ? body.idempotencyKey === run.idempotencyKey : logHash === run.logHash;
+  if (!same) throw new ApiError(409, "run_already_finished", "This run was already finished with another submission.");
+  return run.finishResponse as FinishAnswer;
+}

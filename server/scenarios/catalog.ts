@@ -1,0 +1,27 @@
+/** The playable scenarios, as stored (each pinned to its current version). */
+import type { Scenario } from "../../game/core";
+import { notFound } from "../api/errors";
+import type { Db } from "../db/client";
+
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  kind: string;
+  version: string;
+  durationMs: number;
+}
+
+export async function listScenarios(db: Db): Promise<ScenarioSummary[]> {
+  const rows = await db.scenario.findMany({ where: { active: true }, orderBy: { createdAt: "asc" }, include: { versions: true } });
+  return rows.map((s) => {
+    const current = s.versions.find((v) => v.version === s.currentVersion)!;
+    return { id: s.id, name: s.name, kind: s.kind, version: s.currentVersion, durationMs: (current.definition as Scenario).durationMs };
+  });
+}
+
+export async function getScenarioDefinition(db: Db, id: string) {
+  const s = await db.scenario.findUnique({ where: { id } });
+  if (!s || !s.active) throw notFound("scenario_not_found", `No playable scenario "${id}".`);
+  const v = await db.scenarioVersion.findUniqueOrThrow({ where: { scenarioId_version: { scenarioId: id, version: s.currentVersion } } });
+  return { id: s.id, name: s.name, kind: s.kind, version: v.version, definition: v.definition as Scenario };
+}
