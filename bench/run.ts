@@ -3,9 +3,10 @@
  * missing) and Debian's Chromium. `npm run bench -- game` runs one part.
  */
 import { ensureBuild } from "../server/build";
+import { benchBoards } from "./boards";
 import { benchGame } from "./game";
 
-const parts: Record<string, () => Promise<string[]>> = { game: benchGame };
+const parts: Record<string, () => Promise<string[]>> = { game: benchGame, boards: benchBoards };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 
 ensureBuild(process.cwd());
