@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav>
             <Link href="/play">Play</Link>
+            <Link href="/leaderboards">Leaderboards</Link>
           </nav>
         </header>
         <main>{children}</main>

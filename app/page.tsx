@@ -14,6 +14,9 @@ export default function Home() {
         <Link className="button" href="/play">
           Play now
         </Link>
+        <Link className="button secondary" href="/leaderboards">
+          Leaderboards
+        </Link>
       </p>
     </section>
   );

@@ -4,7 +4,11 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { createAdapter } from "@socket.io/redis-adapter";
 import { Server as SocketServer } from "socket.io";
+import { MemoryRankStore, RedisRankStore } from "./boards/ranks";
+import { connectRedis } from "./boards/redis-rank";
+import { BoardLive } from "./live/boards";
 import type { Config } from "./config";
 import { setRuntime, type Runtime } from "./runtime";
 import type { Db } from "./db/client";
@@ -36,7 +40,13 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
   });
 
-  const runtime: Runtime = { config, db, io, limiter: new RateLimiter() };
+  // Several instances share ranks, live messages and version numbers through Redis.
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : null;
+  const subscriber = redis ? await redis.duplicate().connect() : null;
+  if (redis && subscriber) io.adapter(createAdapter(redis, subscriber));
+  const ranks = redis ? new RedisRankStore(db, redis) : new MemoryRankStore(db);
+  const live = new BoardLive(io, db, ranks, redis);
+  const runtime: Runtime = { config, db, io, live, ranks, limiter: new RateLimiter() };
   setRuntime(runtime);
 
   await new Promise<void>((resolve, reject) => {
@@ -50,8 +60,10 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     http,
     runtime,
     async close() {
+      live.close();
       await io.close(); // also closes the HTTP server
       await app.close();
+      await Promise.all([subscriber?.close(), redis?.close()]);
       await db.$disconnect();
     },
   };

@@ -12,7 +12,12 @@ import { z } from "zod";
 import { getTier, parseScenario, runEnvironmentSchema, type RunResult } from "../../game/core";
 import { ApiError } from "../api/errors";
 import { audit } from "../audit";
+import { boardKey, type BoardId } from "../boards/board";
+import { boardsFor, BoardWriteConflict, recordOnBoards } from "../boards/record";
+import type { RankStore } from "../boards/ranks";
+import { currentChallenge, scheduleOf } from "../challenge/current";
 import type { Db } from "../db/client";
+import type { BoardLive } from "../live/boards";
 import type { Finding } from "./checks";
 import { runSeed } from "./start";
 import { verifyRun, type Verification } from "./verify";
@@ -73,8 +78,28 @@ function answerFor(run: { id: string; scenarioId: string; scenarioVersion: strin
   };
 }
 
+/** What the finish path needs besides the database: the rank store and, in the server, live boards. */
+export interface BoardServices {
+  ranks: RankStore;
+  live?: BoardLive;
+}
+
+/** Retries a transaction that lost a race on a board entry (unique key, guarded update, write conflict). */
+async function withRetry<T>(attempt: () => Promise<T>, tries = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const retryable = err instanceof BoardWriteConflict || code === "P2002" || code === "P2034";
+      if (!retryable || i >= tries) throw err;
+    }
+  }
+}
+
 export async function finishRun(
   db: Db,
+  services: BoardServices,
   input: { runId: string; playerId: string; body: FinishBody; now?: Date },
 ): Promise<FinishAnswer> {
   const { runId, playerId, body } = input;
@@ -104,13 +129,27 @@ export async function finishRun(
   });
 
   const claimed = body.claimed?.score ?? null;
-  const answer = answerFor(run, verification, finishedAt, claimed);
-  const stored = await db.$transaction(async (tx) => {
+  const verified = verification.verdict === "verified";
+  const schedule = scheduleOf(await currentChallenge(db));
+  let counted: BoardId[] = [];
+  let improved: BoardId[] = [];
+  let countedAt = finishedAt;
+  let answer = answerFor(run, verification, finishedAt, claimed);
+  const stored = await withRetry(() => db.$transaction(async (tx) => {
+    // A run counts for the periods containing its finish time. If one of them was closed while this
+    // finish was in flight, its standings are frozen: the run counts for the periods of now instead.
+    countedAt = finishedAt;
+    counted = verified ? boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt }, schedule) : [];
+    if (counted.length && (await tx.periodClose.count({ where: { challengeId: schedule.id, OR: counted } })) > 0) {
+      countedAt = new Date();
+      counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, schedule);
+    }
+    answer = answerFor(run, verification, countedAt, claimed);
     // Only the first of two concurrent finishes closes the run.
     const closed = await tx.run.updateMany({
       where: { id: run.id, finishedAt: null },
       data: {
-        finishedAt,
+        finishedAt: countedAt,
         verdict: verification.verdict,
         reasonCode: verification.reasonCode,
         log: Buffer.from(body.log, "base64"),
@@ -125,7 +164,13 @@ export async function finishRun(
       },
     });
     if (closed.count === 0) return false;
-    if (verification.verdict !== "verified") {
+    if (verified) {
+      improved = await recordOnBoards(
+        tx,
+        { runId: run.id, playerId, scenarioId: run.scenarioId, tier: tier.name, score: verification.result!.score, finishedAt: countedAt, fps: verification.result!.frames.achievedFps },
+        counted,
+      );
+    } else {
       await audit(tx, {
         actorType: "system",
         action: `run.${verification.verdict}`,
@@ -144,11 +189,32 @@ export async function finishRun(
       });
     }
     return true;
-  });
+  }));
   if (!stored) {
     // Another request finished this run first: answer as a repeat of it.
     return repeatedFinish(await db.run.findUniqueOrThrow({ where: { id: run.id } }), body, logHash);
   }
+  if (!verified) return answer;
+
+  // Committed: the rank store and live subscribers catch up, and the answer carries the new ranks.
+  const score = verification.result!.score;
+  for (const board of improved) {
+    await services.ranks.apply(board, { playerId, score, achievedAt: countedAt.getTime(), runId: run.id });
+    services.live?.changed(board);
+  }
+  const improvedKeys = new Set(improved.map(boardKey));
+  const ranks = await Promise.all(
+    counted.map(async (board) => ({
+      scenario: board.scenarioId,
+      period: board.periodKind,
+      key: board.periodKey,
+      tier: board.tier,
+      rank: await services.ranks.rankOf(board, playerId),
+      improved: improvedKeys.has(boardKey(board)),
+    })),
+  );
+  answer = { status: answer.status, body: { ...answer.body, ranks } };
+  await db.run.update({ where: { id: run.id }, data: { finishResponse: answer as object } });
   return answer;
 }
 

@@ -100,6 +100,14 @@ export function verifyRun(input: VerifyInput): Verification {
     };
   }
   const findings = plausibilityFindings(scenario, tier, settings, log, result);
+  // What the client says it achieved must be what its frames show (within 10 %).
+  if (Math.abs(environment.achievedFps - result.frames.achievedFps) > result.frames.achievedFps * 0.1) {
+    findings.push({
+      code: "environment_mismatch",
+      severity: "flag",
+      message: `The client reported ${environment.achievedFps} fps; its frames show ${result.frames.achievedFps.toFixed(1)} fps.`,
+    });
+  }
   if (input.logSeenBefore) {
     findings.unshift({ code: "replayed_log", severity: "reject", message: "This exact input log was already submitted for another run." });
   }

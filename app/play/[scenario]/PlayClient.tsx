@@ -16,6 +16,7 @@ import {
 import { measureRefreshRate } from "@/game/client/pacing";
 import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
 import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from "@/game/client/settings";
+import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 
 type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
@@ -206,6 +207,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
           </p>
         </div>
       )}
+      {(phase === "ready" || phase === "results") && <WeeklyTop scenario={scenario.id} />}
     </section>
   );
 }

@@ -11,6 +11,6 @@ export const POST = route<{ runId: string }>(async (req, { runId }) => {
   const player = await requirePlayer(rt.db, req);
   enforceRunRate(rt, "finish", player.id, clientIp(req));
   const body = await readJson(req, finishBodySchema, MAX_FINISH_BODY_BYTES);
-  const answer = await finishRun(rt.db, { runId, playerId: player.id, body });
+  const answer = await finishRun(rt.db, rt, { runId, playerId: player.id, body });
   return NextResponse.json(answer.body, { status: answer.status });
 });
