@@ -4,9 +4,10 @@
  */
 import { ensureBuild } from "../server/build";
 import { benchBoards } from "./boards";
+import { benchFinish } from "./finish";
 import { benchGame } from "./game";
 
-const parts: Record<string, () => Promise<string[]>> = { game: benchGame, boards: benchBoards };
+const parts: Record<string, () => Promise<string[]>> = { game: benchGame, boards: benchBoards, finish: benchFinish };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 
 ensureBuild(process.cwd());

@@ -43,7 +43,7 @@ describe.skipIf(!postgresAvailable || !fs.existsSync(REDIS_SERVER))("two instanc
     const logs = runs.map((r, i) => runHumanClicker(sprint, parseSeed(r.seed), TIERS.ultimate, new Rng(90 + i)).sim.log());
 
     socket = connect(a.url, { path: "/socket.io", transports: ["websocket"] });
-    await new Promise((resolve) => socket.once("connect", resolve));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     const updates: { version: number; top: { player: { handle: string }; score: number }[] }[] = [];
     socket.on("board:update", (u) => updates.push(u));
     expect(await socket.emitWithAck("board:subscribe", { scenario: sprint.id, period: "day", tier: "ultimate" })).toMatchObject({ ok: true });
