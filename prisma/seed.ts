@@ -1,31 +1,62 @@
 /**
  * Base data every database needs (the built-in scenarios, the default challenge) and, on an empty
- * database, demo players to look at. `npm start` runs it; `npm run db:seed` runs it by hand.
+ * database, demo players with runs to look at. The demo runs go through the real path: started,
+ * played by a simulated human through the game core, and verified by the server's replay, so
+ * every demo score on a board is one the server computed.
  */
 import crypto from "node:crypto";
-import type { Db } from "../server/db/client";
+import { getScenario, parseSeed, Rng, TIERS, toBase64, encodeLog, type TierName } from "../game/core";
+import { MemoryRankStore } from "../server/boards/ranks";
 import { DEFAULT_CHALLENGE } from "../server/challenge/defaults";
+import type { Db } from "../server/db/client";
+import { demoEnvironment, runHumanClicker } from "../server/demo/human-player";
+import { finishRun } from "../server/runs/finish";
+import { startRun } from "../server/runs/start";
 import { syncScenarios } from "../server/scenarios/sync";
 
 const DEMO_HANDLES = ["FlickQueen", "TrackStar", "Raisy_demo", "KovaFan", "PixelPeek", "SwitchBlade"];
+const DEMO_SCENARIOS = ["gridshot", "gridshot-sprint"];
 
 export async function seedBaseData(db: Db): Promise<void> {
   await syncScenarios(db);
   if ((await db.challenge.count()) === 0) await db.challenge.create({ data: DEFAULT_CHALLENGE });
 }
 
-/** Demo players, only on a database without players. Returns how many it created. */
-export async function seedDemo(db: Db): Promise<number> {
+/** Demo players and their verified runs, only on a database without players. Returns how many players. */
+export async function seedDemo(db: Db, now = new Date()): Promise<number> {
   if ((await db.player.count()) > 0) return 0;
+  const rng = new Rng(20261126);
+  const ranks = new MemoryRankStore(db);
   for (const handle of DEMO_HANDLES) {
-    await db.player.create({
+    const player = await db.player.create({
       data: {
         handle,
         handleKey: handle.toLowerCase(),
+        contactEmail: `${handle.toLowerCase()}@example.com`,
         // Demo accounts have no usable session: the hash of a random secret nobody holds.
         tokenHash: crypto.createHash("sha256").update(crypto.randomBytes(32)).digest("hex"),
       },
     });
+    for (const scenarioId of DEMO_SCENARIOS) {
+      for (const tierName of ["free", "ultimate"] as TierName[]) {
+        const scenario = getScenario(scenarioId)!;
+        const tier = TIERS[tierName];
+        // Finished at some point of the last two days.
+        const finishedAt = new Date(now.getTime() - Math.floor(rng.range(60_000, 2 * 86_400_000)));
+        const started = new Date(finishedAt.getTime() - scenario.durationMs - 2000);
+        const run = await startRun(db, { playerId: player.id, scenarioId, tier: tierName, clientIp: "seed", now: started });
+        const log = runHumanClicker(scenario, parseSeed(run.seed), tier, rng).sim.log();
+        await finishRun(db, { ranks }, {
+          runId: run.runId,
+          playerId: player.id,
+          now: finishedAt,
+          body: {
+            log: toBase64(encodeLog(log)),
+            environment: demoEnvironment(tier, "Flickboard demo data"),
+          },
+        });
+      }
+    }
   }
   return DEMO_HANDLES.length;
 }

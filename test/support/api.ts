@@ -1,6 +1,6 @@
 /** A small JSON client for the real server's API, as an API client would call it. */
-import { TIERS, toBase64, encodeLog, type InputLog, type RunEnvironment, type Tier } from "../../game/core";
-import { SETTINGS } from "./bots";
+import { TIERS, toBase64, encodeLog, type InputLog, type Tier } from "../../game/core";
+import { demoEnvironment } from "../../server/demo/human-player";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -36,24 +36,7 @@ export function apiClient(baseUrl: string) {
 }
 
 /** The environment a client reports for a run on `tier` with the bots' settings. */
-export function environmentFor(tier: Tier = TIERS.free): RunEnvironment {
-  return {
-    tier: tier.name,
-    fpsCap: tier.fpsCap,
-    addedLatencyMs: tier.addedLatencyMs,
-    refreshHz: 240,
-    achievedFps: tier.fpsCap,
-    belowTierCap: false,
-    frameJsMs: { median: 0.2, p99: 0.6 },
-    rawInput: true,
-    spikesDropped: 0,
-    cm360: SETTINGS.cm360,
-    dpi: SETTINGS.dpi,
-    hfovDeg: 103,
-    devicePixelRatio: 1,
-    userAgent: "flickboard-tests",
-  };
-}
+export const environmentFor = (tier: Tier = TIERS.free) => demoEnvironment(tier, "flickboard-tests");
 
 export function finishBody(log: InputLog, tier: Tier = TIERS.free, extra: Record<string, unknown> = {}) {
   return { log: toBase64(encodeLog(log)), environment: environmentFor(tier), ...extra };
