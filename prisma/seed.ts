@@ -6,7 +6,9 @@
  */
 import crypto from "node:crypto";
 import { getScenario, parseSeed, Rng, TIERS, toBase64, encodeLog, type TierName } from "../game/core";
+import { periodAt } from "../server/boards/periods";
 import { MemoryRankStore } from "../server/boards/ranks";
+import { currentChallenge, scheduleOf } from "../server/challenge/current";
 import { DEFAULT_CHALLENGE } from "../server/challenge/defaults";
 import type { Db } from "../server/db/client";
 import { demoEnvironment, runHumanClicker } from "../server/demo/human-player";
@@ -27,6 +29,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<number> {
   if ((await db.player.count()) > 0) return 0;
   const rng = new Rng(20261126);
   const ranks = new MemoryRankStore(db);
+  // Half the runs in the current week so far (at most its last 6 hours), half over the two days
+  // before now, so this week's and last week's boards both have entries.
+  const weekStart = periodAt("week", now, scheduleOf(await currentChallenge(db)))?.startsAt ?? now;
+  const recent = Math.max(60_000, Math.min(now.getTime() - weekStart.getTime(), 6 * 3_600_000));
   for (const handle of DEMO_HANDLES) {
     const player = await db.player.create({
       data: {
@@ -41,8 +47,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<number> {
       for (const tierName of ["free", "ultimate"] as TierName[]) {
         const scenario = getScenario(scenarioId)!;
         const tier = TIERS[tierName];
-        // Finished at some point of the last two days.
-        const finishedAt = new Date(now.getTime() - Math.floor(rng.range(60_000, 2 * 86_400_000)));
+        const span = rng.next() < 0.5 ? recent : 2 * 86_400_000;
+        const finishedAt = new Date(now.getTime() - Math.floor(rng.range(30_000, span)));
         const started = new Date(finishedAt.getTime() - scenario.durationMs - 2000);
         const run = await startRun(db, { playerId: player.id, scenarioId, tier: tierName, clientIp: "seed", now: started });
         const log = runHumanClicker(scenario, parseSeed(run.seed), tier, rng).sim.log();
