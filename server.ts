@@ -11,6 +11,7 @@ import { createDb } from "./server/db/client";
 import { migrate } from "./server/db/migrate";
 import { providerOf } from "./server/db/provider";
 import { startHttpServer } from "./server/http";
+import { startCloseScheduler } from "./server/closes/scheduler";
 import { seedBaseData, seedDemo } from "./prisma/seed";
 
 const dev = process.argv.includes("--dev");
@@ -38,11 +39,17 @@ async function main() {
   const server = await startHttpServer({ config, db, dev, dir });
   console.log(`Flickboard ready on ${server.url} (${dev ? "dev" : "production"}, ${Math.round(performance.now() - started)} ms)`);
 
+  // Scheduled closes: catches up on periods that ended while down, then runs on the challenge's schedules.
+  const closes = startCloseScheduler({ db, provider, io: () => server.runtime.io });
+
   const shutdown = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    closes
+      .stop()
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

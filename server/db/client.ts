@@ -9,16 +9,31 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { providerOf, sqliteFile } from "./provider";
+import { providerOf, sqliteFile, type Provider } from "./provider";
 
 export type Db = SqliteClient;
 
+/** Marks a client with its provider (a global symbol: Next.js bundles may load this module twice). */
+const PROVIDER = Symbol.for("flickboard.db.provider");
+
 export function createDb(databaseUrl: string): Db {
-  if (providerOf(databaseUrl) === "sqlite") {
+  const provider = providerOf(databaseUrl);
+  let db: Db;
+  if (provider === "sqlite") {
     fs.mkdirSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+    db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+  } else {
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  Object.defineProperty(db, PROVIDER, { value: provider });
+  return db;
+}
+
+/** Which database a client from createDb talks to. */
+export function dbProvider(db: Db): Provider {
+  const provider = (db as unknown as Record<symbol, Provider | undefined>)[PROVIDER];
+  if (!provider) throw new Error("not a client made by createDb");
+  return provider;
 }
 
 /** Whether the database answers a trivial query; the error message when it does not. */

@@ -16,7 +16,8 @@ import { boardKey, type BoardId } from "../boards/board";
 import { boardsFor, BoardWriteConflict, recordOnBoards } from "../boards/record";
 import type { RankStore } from "../boards/ranks";
 import { currentChallenge, scheduleOf } from "../challenge/current";
-import type { Db } from "../db/client";
+import { holdCloseLocks } from "../closes/close";
+import { dbProvider, type Db } from "../db/client";
 import type { BoardLive } from "../live/boards";
 import type { Finding } from "./checks";
 import { runSeed } from "./start";
@@ -140,6 +141,10 @@ export async function finishRun(
     // finish was in flight, its standings are frozen: the run counts for the periods of now instead.
     countedAt = finishedAt;
     counted = verified ? boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt }, schedule) : [];
+    // On PostgreSQL a close holds these boards' locks exclusively while it snapshots: waiting on them
+    // here means a close either sees this run committed, or has committed before the check below.
+    // (SQLite runs one write transaction at a time, which gives the same guarantee.)
+    if (counted.length) await holdCloseLocks(tx, dbProvider(db), schedule.id, counted);
     if (counted.length && (await tx.periodClose.count({ where: { challengeId: schedule.id, OR: counted } })) > 0) {
       countedAt = new Date();
       counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, schedule);

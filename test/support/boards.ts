@@ -6,11 +6,11 @@ import type { Db } from "../../server/db/client";
 
 let counter = 0;
 
-export async function createPlayer(db: Db, handle: string, extra: { contactEmail?: string } = {}) {
+export async function createPlayer(db: Db, handle: string, extra: { contactEmail?: string | null; disqualifiedAt?: Date | null } = {}) {
   return db.player.create({ data: { handle, handleKey: handle.toLowerCase(), tokenHash: `t-${handle}-${++counter}`, ...extra } });
 }
 
-/** A verified run of `playerId` finished at `at`, on every board it counts for. */
+/** A verified run of `playerId` finished at `at`, on every board it counts for; returns the run's id. */
 export async function recordVerifiedRun(
   db: Db,
   input: { playerId: string; score: number; at: string | Date; tier?: TierName; scenarioId?: string },
@@ -34,5 +34,6 @@ export async function recordVerifiedRun(
     },
   });
   const run: VerifiedRun = { runId: row.id, playerId, scenarioId, tier, score, finishedAt, fps: tier === "free" ? 60 : 240 };
-  return db.$transaction((tx) => recordOnBoards(tx, run, boardsFor(run, scheduleOf(challenge))));
+  await db.$transaction((tx) => recordOnBoards(tx, run, boardsFor(run, scheduleOf(challenge))));
+  return row.id;
 }

@@ -1,0 +1,77 @@
+/**
+ * Shared by the closes tests (unit and integration): challenges, and a database with players,
+ * verified runs and their board entries written directly with Prisma (as the finish path would).
+ */
+import { seedBaseData } from "../../prisma/seed";
+import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
+import type { CloseBroadcaster, PeriodClosedEvent } from "../../server/closes/close";
+import type { CloseChallenge } from "../../server/closes/due";
+import { createDb, type Db } from "../../server/db/client";
+import { migrate } from "../../server/db/migrate";
+import { createPlayer, recordVerifiedRun } from "./boards";
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/**
+ * The default challenge moved to start on Thu 2026-10-01 00:00 CDT, so it spans the fall-back
+ * change (Sun 2026-11-01). Its weeks: ... 2026-10-22T00:00, 2026-10-29T00:00 (169 h: Thu 00:00 CDT
+ * = 05:00Z to Thu 00:00 CST = 06:00Z on 11-05), 2026-11-05T00:00, ...
+ */
+export const FALL_CHALLENGE: CloseChallenge = {
+  ...DEFAULT_CHALLENGE,
+  startsAt: new Date("2026-10-01T05:00:00Z"),
+  endsAt: new Date("2027-01-07T06:00:00Z"),
+};
+
+/** The week that contains the fall-back change. */
+export const DST_WEEK = {
+  key: "2026-10-29T00:00",
+  startsAt: new Date("2026-10-29T05:00:00Z"),
+  endsAt: new Date("2026-11-05T06:00:00Z"),
+};
+
+/** A migrated, seeded database whose challenge has the given fields. */
+export async function challengeDb(url: string, fields: Partial<CloseChallenge> = {}): Promise<Db> {
+  await migrate(url);
+  const db = createDb(url);
+  await seedBaseData(db);
+  const { id: _, ...data } = { ...FALL_CHALLENGE, ...fields };
+  await db.challenge.update({ where: { id: DEFAULT_CHALLENGE.id }, data: data as object });
+  return db;
+}
+
+/** A player with a contact (unless `contactEmail: null`), optionally disqualified. */
+export async function addPlayer(
+  db: Db,
+  handle: string,
+  options: { contactEmail?: string | null; disqualifiedAt?: Date | null } = {},
+): Promise<{ id: string; handle: string }> {
+  const contactEmail = options.contactEmail === undefined ? `${handle.toLowerCase()}@example.test` : options.contactEmail;
+  const player = await createPlayer(db, handle, { contactEmail, disqualifiedAt: options.disqualifiedAt ?? null });
+  return { id: player.id, handle };
+}
+
+/** A verified run finished at `finishedAt`, on every board it counts for; returns its id. */
+export function addVerifiedRun(
+  db: Db,
+  run: { playerId: string; score: number; finishedAt: Date; tier?: "free" | "ultimate"; scenarioId?: string },
+): Promise<string> {
+  return recordVerifiedRun(db, { playerId: run.playerId, score: run.score, at: run.finishedAt, tier: run.tier, scenarioId: run.scenarioId });
+}
+
+/** A socket.io stand-in that records what is broadcast. */
+export function recordingIo(): CloseBroadcaster & { events: PeriodClosedEvent[] } {
+  const events: PeriodClosedEvent[] = [];
+  return { events, emit: (_event, payload) => events.push(payload) };
+}
+
+/** Counts of what closes write. */
+export async function closeCounts(db: Db) {
+  const [closes, awards, audits] = await Promise.all([
+    db.periodClose.count(),
+    db.prizeAward.count(),
+    db.auditLog.count({ where: { action: { in: ["period.closed", "prize.awarded"] } } }),
+  ]);
+  return { closes, awards, audits };
+}
