@@ -31,7 +31,9 @@ function bytesUnder(node: ProfileNode, fn: string, inside = false): number {
 async function startRun(page: Page, url: string, scenarioId: string) {
   await page.goto(`${url}/play/${scenarioId}`);
   await page.getByLabel(/Ultimate/).check();
-  const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
+  const button = page.getByRole("button", { name: /Click to start.*Ultimate tier/ });
+  await button.scrollIntoViewIfNeeded(); // ticking the tier below the arena scrolled the page
+  const start = (await button.boundingBox())!;
   let x = start.x + start.width / 2;
   const y = start.y + start.height / 2;
   await page.mouse.click(x, y);
