@@ -5,8 +5,8 @@
  * Render loop: a 15 s Gridshot Sprint on the Ultimate tier with synthetic mouse input at ~250 Hz.
  * JS time per frame is what PlaySession measures around each presented frame (simulation step +
  * three.js render calls), read from the results screen. Allocations come from Chrome's sampling
- * heap profiler (including objects already collected) over the middle 8 s of the run, counting only
- * samples whose stack passes through the frame callback.
+ * heap profiler (including objects already collected) over 10 s of a 60 s run after a warm-up
+ * (BENCH_WARMUP_MS, default 20 s), counting only samples whose stack passes through the frame callback.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { getScenario, replay, Simulation, TIERS } from "../game/core";
@@ -68,11 +68,11 @@ async function frameTimes(browser: Browser, url: string) {
   return { fps: Number(/at ([\d.]+) fps/.exec(frames ?? "")?.[1]), median: median!, p99: p99! };
 }
 
-/** Allocations in the frame callback over 10 s of steady state (after 20 s of a 60 s run). */
+/** Allocations in the frame callback over 10 s of steady state (after the warm-up, of a 60 s run). */
 async function frameAllocations(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const stop = await startRun(page, url, "gridshot");
-  await page.waitForTimeout(20_000);
+  await page.waitForTimeout(Number(process.env.BENCH_WARMUP_MS ?? 20_000));
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
   // Every animation frame is a presented one on Ultimate (cap 240 fps > the display's rate): count them.

@@ -12,7 +12,9 @@ export class SceneRenderer {
   private readonly scene = new THREE.Scene();
   private readonly camera: THREE.PerspectiveCamera;
   private readonly targets: THREE.Group[] = [];
-  private readonly materials: THREE.MeshStandardMaterial[] = [];
+  private readonly materials: THREE.MeshMatcapMaterial[] = [];
+  private readonly baseColour: THREE.Color;
+  private readonly white = new THREE.Color("#ffffff");
   private readonly hfovDeg: number;
 
   constructor(canvas: HTMLCanvasElement, scenario: Scenario, settings: Settings) {
@@ -23,23 +25,17 @@ export class SceneRenderer {
     // aimDirection(yaw, pitch) of the core, in three.js terms (see game/core/world.ts).
     this.camera.rotation.order = "YXZ";
     this.scene.background = new THREE.Color("#1b2029");
-    this.scene.add(new THREE.HemisphereLight("#dfe8ff", "#2a2f38", 1.6));
-    const sun = new THREE.DirectionalLight("#ffffff", 1.4);
-    sun.position.set(3, 8, 4);
-    this.scene.add(sun);
     this.buildRoom(scenario);
+    this.baseColour = new THREE.Color(TARGET_COLOURS[settings.targetColour]);
+    // Shading comes from a matcap, not from lights: a lit look with no per-frame light setup.
+    const matcap = litSphereTexture();
 
     const radius = scenario.targets.radius;
     const geometry = new THREE.SphereGeometry(radius, 32, 20);
     const outline = new THREE.SphereGeometry(radius * 1.12, 32, 20);
     const outlineMaterial = new THREE.MeshBasicMaterial({ color: "#101010", side: THREE.BackSide });
     for (let i = 0; i < scenario.targets.count; i++) {
-      const material = new THREE.MeshStandardMaterial({
-        color: TARGET_COLOURS[settings.targetColour],
-        emissive: "#ffffff",
-        emissiveIntensity: 0,
-        roughness: 0.45,
-      });
+      const material = new THREE.MeshMatcapMaterial({ color: this.baseColour, matcap });
       const group = new THREE.Group();
       const body = new THREE.Mesh(geometry, material);
       group.add(body);
@@ -58,10 +54,7 @@ export class SceneRenderer {
     const floor = new THREE.GridHelper(d * 6, 60, "#3b4657", "#2b3340");
     floor.position.y = -d * 0.35;
     this.scene.add(floor);
-    const wall = new THREE.Mesh(
-      new THREE.PlaneGeometry(d * 6, d * 2),
-      new THREE.MeshStandardMaterial({ color: "#262d38", roughness: 1 }),
-    );
+    const wall = new THREE.Mesh(new THREE.PlaneGeometry(d * 6, d * 2), new THREE.MeshBasicMaterial({ color: "#262d38" }));
     wall.position.set(0, 0, -d * 1.6);
     this.scene.add(wall);
   }
@@ -85,7 +78,7 @@ export class SceneRenderer {
       if (!view.visible) continue;
       group.position.set(view.position.x, view.position.y, view.position.z);
       // Damage lights the target up: feedback that it is landing, without changing its size.
-      this.materials[i]!.emissiveIntensity = 0.6 * (1 - view.health);
+      this.materials[i]!.color.copy(this.baseColour).lerp(this.white, 0.6 * (1 - view.health));
     }
     this.renderer.render(this.scene, this.camera);
   }
@@ -93,4 +86,25 @@ export class SceneRenderer {
   dispose(): void {
     this.renderer.dispose();
   }
+}
+
+/** A small lit-sphere image (diffuse + a highlight, light from the upper left) for matcap shading. */
+function litSphereTexture(size = 64): THREE.DataTexture {
+  const data = new Uint8Array(size * size * 4);
+  const [lx, ly, lz] = [-0.4, 0.55, 0.73];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const nx = (x + 0.5) / size * 2 - 1;
+      const ny = (y + 0.5) / size * 2 - 1;
+      const nz = Math.sqrt(Math.max(0, 1 - nx * nx - ny * ny));
+      const diffuse = Math.max(0, nx * lx + ny * ly + nz * lz);
+      const highlight = Math.pow(Math.max(0, nz * 0.8 + diffuse * 0.6 - 0.55), 3) * 3;
+      const v = Math.min(255, Math.round(255 * (0.28 + 0.72 * diffuse + highlight)));
+      data.set([v, v, v, 255], (y * size + x) * 4);
+    }
+  }
+  const texture = new THREE.DataTexture(data, size, size);
+  texture.colorSpace = THREE.SRGBColorSpace;
+  texture.needsUpdate = true;
+  return texture;
 }
