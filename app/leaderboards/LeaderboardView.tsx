@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { fetchMe } from "@/game/client/api";
 import BoardTable from "./BoardTable";
 import { timeUntil, useBoard } from "./useBoard";
 
@@ -26,7 +27,7 @@ export default function LeaderboardView({ scenarios }: { scenarios: { id: string
   const [, tick] = useState(0);
 
   useEffect(() => {
-    void fetch("/api/players/me").then(async (r) => r.ok && setMe((await r.json()).player.id));
+    void fetchMe().then((player) => setMe(player?.id ?? null), () => setMe(null));
     const timer = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(timer);
   }, []);

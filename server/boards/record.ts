@@ -7,6 +7,7 @@ import type { TierName } from "../../game/core";
 import type { Db } from "../db/client";
 import { boardKey, tierFiltersFor, type BoardId } from "./board";
 import { periodsFor, type ChallengeSchedule } from "./periods";
+import { compareKeys } from "./rank-index";
 
 type Tx = Pick<Db, "boardEntry">;
 
@@ -38,11 +39,14 @@ export function boardsFor(run: Pick<VerifiedRun, "scenarioId" | "tier" | "finish
   return boards;
 }
 
-/** Board order: a higher score, or the same score reached earlier (then the lower run id). */
+/** Whether the run ranks before the entry in board order (a higher score, or the same reached earlier). */
 function beats(run: VerifiedRun, entry: { score: number; achievedAt: Date; runId: string }): boolean {
-  if (run.score !== entry.score) return run.score > entry.score;
-  const t = run.finishedAt.getTime() - entry.achievedAt.getTime();
-  return t !== 0 ? t < 0 : run.runId < entry.runId;
+  return (
+    compareKeys(
+      { score: run.score, achievedAt: run.finishedAt.getTime(), runId: run.runId },
+      { score: entry.score, achievedAt: entry.achievedAt.getTime(), runId: entry.runId },
+    ) < 0
+  );
 }
 
 /** Writes the run on each board where it beats the player's entry; returns those boards. */

@@ -61,7 +61,6 @@ export class CloseTooEarlyError extends Error {
   }
 }
 
-/** The provider of a client (the generated clients know theirs). */
 /** Arbitrary 32-bit namespace of the closes' advisory locks ("FLKC"). */
 const ADVISORY_LOCK_CLASS = 0x464c4b43;
 const ATTEMPTS = 4;
@@ -74,12 +73,11 @@ function closeLockKey(challengeId: string, board: BoardId): string {
 type LockTx = Pick<Db, "$executeRawUnsafe">;
 
 /**
- * For the finish path (optional, PostgreSQL): call in the finish transaction before it checks for a
+ * For the finish path (PostgreSQL): called in the finish transaction before it checks for a
  * PeriodClose of the boards it writes. It takes a shared advisory lock per board, the close takes
  * the exclusive one: a close then waits for in-flight finishes of its board to commit, and a finish
  * that comes after a close sees its PeriodClose. On SQLite there is nothing to do (one writer at a
- * time). The grace contract (CLOSE_GRACE_MS) holds either way; this makes the boundary independent
- * of timing.
+ * time).
  */
 export async function holdCloseLocks(tx: LockTx, provider: Provider, challengeId: string, boards: readonly BoardId[]): Promise<void> {
   if (provider !== "postgresql") return;

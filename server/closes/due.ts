@@ -13,7 +13,8 @@
  */
 import { Cron } from "croner";
 import { boardKey, type BoardId } from "../boards/board";
-import { periodAt, periodByKey, type ChallengeSchedule } from "../boards/periods";
+import { periodAt, periodByKey } from "../boards/periods";
+import { scheduleOf } from "../challenge/current";
 import {
   parseEventDays,
   parsePrizeTable,
@@ -28,12 +29,11 @@ import {
 /**
  * The grace contract: a close of a period runs no earlier than `endsAt + CLOSE_GRACE_MS`.
  *
- * A run counts for the period containing its server finish time. The finish path (server/runs)
- * takes that time, replays the log, then commits the verdict and the board entries in one
- * transaction. Its contract with the closes: that transaction never commits later than
- * `finishedAt + CLOSE_GRACE_MS` (a finish that would, e.g. after a slow replay or a lock wait, must
- * abort and not write the period's board entries). So once `endsAt + CLOSE_GRACE_MS` has passed,
- * every entry of the period has committed and the standings the close reads are final.
+ * A run counts for the period containing its server finish time. The grace leaves finishes that were
+ * in flight at the period's end the time to commit before the close reads the standings. What makes
+ * the boundary exact does not depend on timing: the finish transaction takes the boards' close locks
+ * (shared; the close takes them exclusively) on PostgreSQL, SQLite runs one writer at a time, and a
+ * finish that finds its period already closed counts for the current periods instead.
  * See docs/closes.md.
  */
 export const CLOSE_GRACE_MS = 5_000;
@@ -81,11 +81,6 @@ export interface DueOptions {
 const MAX_WEEKS = 5_000;
 const KIND_ORDER: Record<ClosePeriodKind, number> = { day: 0, week: 1, challenge: 2 };
 
-export function scheduleOfChallenge(challenge: CloseChallenge): ChallengeSchedule {
-  const { id, timeZone, startsAt, endsAt, weeklyCloseCron } = challenge;
-  return { id, timeZone, startsAt, endsAt, weeklyCloseCron };
-}
-
 const dailyCrons = new Map<string, Cron>();
 
 function dailyCron(challenge: CloseChallenge): Cron {
@@ -113,7 +108,7 @@ function bounded(p: { kind: string; key: string; startsAt: Date | null; endsAt: 
 
 /** The weeks that overlap the challenge, in order. */
 function weeksOf(challenge: CloseChallenge): ClosingPeriod[] {
-  const schedule = scheduleOfChallenge(challenge);
+  const schedule = scheduleOf(challenge);
   const end = challenge.endsAt.getTime();
   const out: ClosingPeriod[] = [];
   let p = periodAt("week", challenge.startsAt, schedule);
@@ -128,7 +123,7 @@ function weeksOf(challenge: CloseChallenge): ClosingPeriod[] {
 }
 
 function eventDaysOf(challenge: CloseChallenge): ClosingPeriod[] {
-  const schedule = scheduleOfChallenge(challenge);
+  const schedule = scheduleOf(challenge);
   return parseEventDays(challenge.eventDays).map((key) => {
     try {
       return bounded(periodByKey("day", key, schedule));

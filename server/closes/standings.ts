@@ -9,6 +9,7 @@
  * - when the prize needs a contact, the player has a contact e-mail.
  * An ineligible player is skipped and the next eligible player takes the place.
  */
+import { compareKeys } from "../boards/rank-index";
 import type { Prize } from "./prize-table";
 
 export interface BoardCandidate {
@@ -66,11 +67,12 @@ export interface ComputedClose {
   skipped: SkippedPlayer[];
 }
 
+/** Board order (rank-index.ts): score descending, then the earlier achievement, then the run id. */
 export function boardOrder(a: BoardCandidate, b: BoardCandidate): number {
-  if (a.score !== b.score) return b.score - a.score;
-  const t = a.achievedAt.getTime() - b.achievedAt.getTime();
-  if (t !== 0) return t;
-  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+  return compareKeys(
+    { score: a.score, achievedAt: a.achievedAt.getTime(), runId: a.runId },
+    { score: b.score, achievedAt: b.achievedAt.getTime(), runId: b.runId },
+  );
 }
 
 function ineligibility(c: BoardCandidate, prize: Prize): SkipReason | null {
