@@ -23,7 +23,7 @@ export async function benchFinish(): Promise<string[]> {
   const sprint = getScenario("gridshot-sprint")!;
   const count = 200;
   const players = await Promise.all(
-    Array.from({ length: 50 }, (_, i) => db.player.create({ data: { handle: `bench${i}`, handleKey: `bench${i}`, tokenHash: `bench${i}` } })),
+    Array.from({ length: 50 }, (_, i) => db.player.create({ data: { handle: `bench${i}`, handleKey: `bench${i}` } })),
   );
   const started = new Date(Date.now() - 60_000);
   const prepared = [];
@@ -53,8 +53,8 @@ export async function benchFinish(): Promise<string[]> {
   const t0 = performance.now();
   let verified = 0;
   for (const { run, player, body } of prepared) {
-    const answer = await finishRun(db, { ranks }, { runId: run.runId, playerId: player.id, body });
-    if ((answer.body.run as { verdict: string }).verdict === "verified") verified++;
+    const outcome = await finishRun(db, { ranks }, { runId: run.runId, playerId: player.id, body });
+    if (outcome.run.verdict === "verified") verified++;
   }
   const seconds = (performance.now() - t0) / 1000;
   await db.$disconnect();

@@ -3,12 +3,15 @@
  * Every variable is listed (with its default) in .env.example.
  */
 import { z } from "zod";
+import { parseTrustProxy, TrustProxyError } from "./security/proxy";
 
 const databaseUrl = z
   .string()
   .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
   });
+
+const count = (fallback: number) => z.coerce.number({ message: "must be a number" }).int().min(1).default(fallback);
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
@@ -25,11 +28,42 @@ export const configSchema = z.object({
     .optional(),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SEED_DEMO: booleanFlag.default(true),
-  /** Behind a reverse proxy that sets X-Forwarded-For: trust it for client addresses. */
-  TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * The address players use, e.g. https://flickboard.example. Decides the app's own origin (for
+   * same-origin checks) and, when https, Secure cookies and HSTS. Unset: the request's Host.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL" })
+    .optional(),
+  /** Reverse proxies in front: "false", a hop count, or their addresses / CIDR ranges (security/proxy.ts). */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (err) {
+        if (!(err instanceof TrustProxyError)) throw err;
+        ctx.addIssue({ code: "custom", message: err.message });
+        return z.NEVER;
+      }
+    }),
   /** Run starts and finishes allowed per minute, per player and per client address. */
-  RUN_RATE_PER_PLAYER: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
-  RUN_RATE_PER_IP: z.coerce.number({ message: "must be a number" }).int().min(1).default(300),
+  RUN_RATE_PER_PLAYER: count(30),
+  RUN_RATE_PER_IP: count(300),
+  /** Sign-ups allowed per hour from one client address. */
+  SIGNUP_RATE_PER_IP: count(20),
+  /** A session ends after this many days without use (each use extends it). */
+  SESSION_TTL_DAYS: count(30),
+  /** Origins allowed to open a socket.io connection (comma-separated). Unset: the app's own origin. */
+  SOCKET_ORIGINS: z
+    .string()
+    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: "must be a comma-separated list of http(s) origins" })))
+    .transform((list) => list.map((o) => new URL(o).origin))
+    .optional(),
+  /** Boards one socket may follow at once. */
+  SOCKET_MAX_SUBSCRIPTIONS: count(16),
 });
 
 export type Config = z.infer<typeof configSchema>;

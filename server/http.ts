@@ -1,7 +1,8 @@
 /**
  * The one process: Next.js and socket.io on the same HTTP server and port.
  */
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { createAdapter } from "@socket.io/redis-adapter";
@@ -13,6 +14,10 @@ import type { Config } from "./config";
 import { setRuntime, type Runtime } from "./runtime";
 import type { Db } from "./db/client";
 import { RateLimiter } from "./runs/rate-limit";
+import { CONNECTION_HEADERS } from "./api/connection";
+import { errorBody, httpError } from "./api/errors";
+import { resolveConnection, type TrustedProxies } from "./security/proxy";
+import { ownOrigin } from "./security/origin";
 
 export interface RunningServer {
   url: string;
@@ -21,20 +26,70 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Works out the client's address and scheme once, from the socket and the headers of trusted
+ * proxies only, and hands them to route handlers in headers of our own (client-sent copies of those
+ * headers are dropped first, so they cannot be forged).
+ */
+function markConnection(req: IncomingMessage, proxies: TrustedProxies) {
+  const connection = resolveConnection(
+    proxies,
+    { address: req.socket.remoteAddress ?? "unknown", encrypted: Boolean((req.socket as TLSSocket).encrypted) },
+    headerText(req.headers["x-forwarded-for"]),
+    headerText(req.headers["x-forwarded-proto"]),
+  );
+  req.headers[CONNECTION_HEADERS.ip] = connection.ip;
+  req.headers[CONNECTION_HEADERS.https] = connection.https ? "1" : "0";
+  return connection;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/**
+ * A path Next.js cannot decode (bad percent-encoding) or one holding a NUL byte: answered here with
+ * a JSON 400, before Next fails on it with a plain-text 500.
+ */
+function refuseBadPath(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = "\0";
+  }
+  if (!decoded.includes("\0")) return false;
+  const error = httpError("invalid_path", "The request path is not validly encoded.");
+  res.writeHead(error.status, { "content-type": "application/json" });
+  res.end(JSON.stringify(errorBody(error)));
+  return true;
+}
+
 export async function startHttpServer(options: { config: Config; db: Db; dev: boolean; dir: string }): Promise<RunningServer> {
   const { config, db, dev, dir } = options;
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const http = createServer((req, res) => {
-    // Route handlers read the client address from X-Forwarded-For. Unless a trusted proxy sets it,
-    // it is the socket's own address (a client-sent value would let anyone dodge per-IP limits).
-    if (!config.TRUST_PROXY || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    markConnection(req, config.TRUST_PROXY);
+    if (refuseBadPath(req, res)) return;
     void handle(req, res);
   });
 
   // socket.io answers its own path; every other upgrade (Next's hot reload in dev) goes to Next.
-  const io = new SocketServer(http, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+  // Browsers may connect only from the allowed origins; clients without an Origin (not browsers) may.
+  const io = new SocketServer(http, {
+    path: "/socket.io",
+    destroyUpgrade: false,
+    serveClient: false,
+    allowRequest(req, callback) {
+      const connection = markConnection(req, config.TRUST_PROXY);
+      const origin = req.headers.origin;
+      const allowed = config.SOCKET_ORIGINS ?? [ownOrigin(config.PUBLIC_URL, req.headers.host ?? null, connection.https)];
+      callback(origin === undefined || allowed.includes(origin) ? null : "origin not allowed", origin === undefined || allowed.includes(origin));
+    },
+  });
   const nextUpgrade = app.getUpgradeHandler();
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
@@ -45,7 +100,10 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const subscriber = redis ? await redis.duplicate().connect() : null;
   if (redis && subscriber) io.adapter(createAdapter(redis, subscriber));
   const ranks = redis ? new RedisRankStore(db, redis) : new MemoryRankStore(db);
-  const live = new BoardLive(io, db, ranks, redis);
+  const live = new BoardLive(io, db, ranks, redis, {
+    sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 3600 * 1000,
+    maxSubscriptions: config.SOCKET_MAX_SUBSCRIPTIONS,
+  });
   const runtime: Runtime = { config, db, io, live, ranks, limiter: new RateLimiter() };
   setRuntime(runtime);
 

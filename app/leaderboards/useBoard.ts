@@ -47,7 +47,7 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
 
     const socket = io({ path: "/socket.io", transports: ["websocket"] });
     socket.on("connect", () => {
-      socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key, playerId: playerId ?? undefined }, (ack: { ok: boolean }) => {
+      socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack: { ok: boolean }) => {
         if (!cancelled) setState((s) => ({ ...s, live: ack.ok }));
       });
     });

@@ -43,6 +43,12 @@ export async function signUp(handle: string): Promise<{ id: string; handle: stri
   return (await json<{ player: { id: string; handle: string } }>(res)).player;
 }
 
+/** Ends this browser's session (the server revokes it and clears the cookie). */
+export async function signOut(): Promise<void> {
+  const res = await fetch("/api/players/me/logout", { method: "POST" });
+  if (!res.ok && res.status !== 401) await json(res);
+}
+
 export async function startServerRun(scenario: string, tier: TierName): Promise<ServerRun> {
   const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, tier }) });
   return json<ServerRun>(res);

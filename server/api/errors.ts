@@ -1,17 +1,73 @@
 /**
- * API errors: every failure answers `{ error: { code, message } }` with a 4xx status (5xx only for
- * our own faults), and a handler that throws one has written nothing.
+ * The one place errors become HTTP: a closed list of codes, each with its status. Domain modules
+ * throw the named errors of server/errors.ts; the endpoint wrapper (server/api/endpoint.ts) turns
+ * them, Prisma's constraint errors and anything unexpected into `{ error: { code, message } }`.
+ * Unexpected errors are logged in full and answered with a generic 500: no internals reach a client.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
+import { isDomainError, type DomainErrorCode } from "../errors";
+
+/** Codes only the HTTP edge produces (a method or media type the route does not take). */
+type EdgeCode = "method_not_allowed" | "unsupported_media_type" | "internal_error";
+export type ErrorCode = DomainErrorCode | EdgeCode;
+
+export const STATUS_OF = {
+  invalid_json: 400,
+  invalid_path: 400,
+  invalid_cursor: 400,
+  invalid_period: 400,
+  validation_failed: 422,
+  invalid_handle: 422,
+  handle_not_allowed: 422,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  run_not_yours: 403,
+  cross_origin: 403,
+  not_found: 404,
+  run_not_found: 404,
+  scenario_not_found: 404,
+  method_not_allowed: 405,
+  handle_taken: 409,
+  run_already_finished: 409,
+  idempotency_key_reused: 409,
+  conflict: 409,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  too_many_subscriptions: 429,
+  internal_error: 500,
+  cron_disabled: 503,
+} as const satisfies Record<ErrorCode, number>;
+
+export interface HttpError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  headers: Record<string, string>;
 }
 
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
+export function httpError(code: ErrorCode, message: string, headers: Record<string, string> = {}): HttpError {
+  return { status: STATUS_OF[code], code, message, headers };
+}
+
+/** Prisma's known request errors that mean "the data says no", not "the server broke". */
+function prismaConflict(err: unknown): HttpError | null {
+  const code = (err as { code?: unknown })?.code;
+  if (code === "P2002") return httpError("conflict", "That conflicts with something already stored.");
+  if (code === "P2025") return httpError("not_found", "That record does not exist.");
+  return null;
+}
+
+/** Any thrown value as the error a client gets. Logs what a client must not see. */
+export function toHttpError(err: unknown): HttpError {
+  if (isDomainError(err)) {
+    const retryAfter = "retryAfterSec" in err ? { "Retry-After": String(err.retryAfterSec) } : undefined;
+    return httpError(err.code, err.message, retryAfter);
+  }
+  const conflict = prismaConflict(err);
+  if (conflict) return conflict;
+  console.error("unexpected error:", err instanceof Error ? (err.stack ?? err.message) : err);
+  return httpError("internal_error", "Something went wrong on our side.");
+}
+
+export function errorBody(error: Pick<HttpError, "code" | "message">) {
+  return { error: { code: error.code, message: error.message } };
+}

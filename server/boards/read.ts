@@ -3,8 +3,8 @@
  * with the entries around them. Entries come from the database; ranks from the rank store.
  */
 import { z } from "zod";
-import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
+import { InvalidInput, NotFound } from "../errors";
 import { scheduleOf } from "../challenge/current";
 import { boardKey, TIER_FILTERS, type BoardId } from "./board";
 import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period, type PeriodKind } from "./periods";
@@ -49,7 +49,7 @@ export async function resolveBoard(
   now: Date,
 ): Promise<{ board: BoardId; meta: BoardMeta }> {
   if (!(await db.scenario.findUnique({ where: { id: query.scenarioId }, select: { id: true } }))) {
-    throw new ApiError(404, "scenario_not_found", `No scenario "${query.scenarioId}".`);
+    throw new NotFound("scenario_not_found", `No scenario "${query.scenarioId}".`);
   }
   const schedule = scheduleOf(challenge);
   let period: Period | null;
@@ -57,7 +57,7 @@ export async function resolveBoard(
     const kind = parsePeriodKind(query.period);
     period = query.key ? periodByKey(kind, query.key, schedule) : periodAt(kind, now, schedule);
   } catch (err) {
-    if (err instanceof PeriodKeyError) throw new ApiError(400, "invalid_period", err.message);
+    if (err instanceof PeriodKeyError) throw new InvalidInput("invalid_period", err.message);
     throw err;
   }
   // Outside the challenge there is no current challenge board: show the challenge as a whole.
@@ -78,12 +78,18 @@ export async function resolveBoard(
   };
 }
 
-interface Cursor {
-  b: string;
-  s: number;
-  a: number;
-  r: string;
-}
+/**
+ * A keyset cursor: the board it belongs to and the last entry's sort key. Clients get it opaque
+ * (base64url JSON); one coming back is checked field by field, so a forged one is a 400 and never
+ * reaches a query.
+ */
+const cursorSchema = z.strictObject({
+  b: z.string().max(200),
+  s: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1),
+  a: z.number().int().min(0).max(8.64e15),
+  r: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+});
+type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(board: BoardId, row: { score: number; achievedAt: Date; runId: string }): string {
   const c: Cursor = { b: boardKey(board), s: row.score, a: row.achievedAt.getTime(), r: row.runId };
@@ -91,17 +97,16 @@ function encodeCursor(board: BoardId, row: { score: number; achievedAt: Date; ru
 }
 
 function decodeCursor(board: BoardId, cursor: string): Cursor {
-  let c: Cursor;
+  let raw: unknown;
   try {
-    c = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    raw = JSON.parse(Buffer.from(cursor, "base64url").toString());
   } catch {
-    throw new ApiError(400, "invalid_cursor", "The cursor is not one this server issued.");
+    raw = null;
   }
-  if (typeof c?.s !== "number" || typeof c.a !== "number" || typeof c.r !== "string") {
-    throw new ApiError(400, "invalid_cursor", "The cursor is not one this server issued.");
-  }
-  if (c.b !== boardKey(board)) throw new ApiError(400, "invalid_cursor", "The cursor belongs to another board or period.");
-  return c;
+  const parsed = cursorSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidInput("invalid_cursor", "The cursor is not one this server issued.");
+  if (parsed.data.b !== boardKey(board)) throw new InvalidInput("invalid_cursor", "The cursor belongs to another board or period.");
+  return parsed.data;
 }
 
 const entrySelect = {

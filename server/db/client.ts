@@ -42,6 +42,8 @@ export async function pingDb(db: Db): Promise<{ ok: true } | { ok: false; reason
     await db.$queryRawUnsafe("SELECT 1");
     return { ok: true };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message.split("\n")[0] : String(err) };
+    // Prisma's messages often start with a blank line: the first line with words in it.
+    const lines = err instanceof Error ? err.message.split("\n").map((l) => l.trim()) : [String(err)];
+    return { ok: false, reason: lines.find(Boolean) ?? (err as Error).name };
   }
 }

@@ -1,14 +1,19 @@
 /**
- * Live boards over socket.io. A client subscribes to a board (and may say which player it is);
- * when a verified run changes the board, subscribers get `board:update` with the top entries, and
- * a subscribed player whose rank changed gets `board:rank`. Updates are coalesced to at most one per
- * board per `intervalMs`, and numbered: a client that sees a gap in `version` missed one and
- * refetches. Across app instances the socket.io Redis adapter carries the messages and Redis
- * numbers the versions.
+ * Live boards over socket.io. A client subscribes to boards (at most `maxSubscriptions` at once);
+ * when a verified run changes a board, subscribers get `board:update` with the top entries, and a
+ * signed-in player whose own rank changed gets `board:rank`. Who the player is comes from the
+ * connection's session (the cookie, or `auth.token` for API clients), never from a payload, so a
+ * socket hears only its own player's ranks. Updates are coalesced to at most one per board per
+ * `intervalMs`, and numbered: a client that sees a gap in `version` missed one and refetches.
+ * Across app instances the socket.io Redis adapter carries the messages and Redis numbers the
+ * versions. Error acks carry a code and a message meant for players, never internals.
  */
 import type { Server as SocketServer, Socket } from "socket.io";
 import { z } from "zod";
+import { errorBody, toHttpError } from "../api/errors";
 import type { Db } from "../db/client";
+import { LimitReached } from "../errors";
+import { authenticate, SESSION_COOKIE } from "../players/session";
 import { boardKey, TIER_FILTERS, type BoardId } from "../boards/board";
 import { readBoardPage, resolveBoard, type BoardMeta } from "../boards/read";
 import type { RankStore } from "../boards/ranks";
@@ -20,8 +25,28 @@ const subscribeSchema = z.strictObject({
   period: z.string().max(16),
   tier: z.enum(TIER_FILTERS),
   key: z.string().max(40).optional(),
-  playerId: z.string().max(64).optional(),
 });
+const unsubscribeSchema = z.strictObject({ board: z.string().max(200) });
+
+export interface LiveOptions {
+  /** Sliding session expiry, to authenticate connections as the HTTP API does. */
+  sessionTtlMs: number;
+  /** Boards one socket may follow at once. */
+  maxSubscriptions: number;
+  /** Coalescing interval of board updates. */
+  intervalMs?: number;
+}
+
+/** The session token a socket.io connection presents: `auth.token`, else the session cookie. */
+function handshakeToken(socket: Socket): string | null {
+  const auth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  if (typeof auth === "string") return auth;
+  for (const part of (socket.handshake.headers.cookie ?? "").split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return value.join("=");
+  }
+  return null;
+}
 
 export const TOP_N = 10;
 const room = (key: string) => `board:${key}`;
@@ -30,38 +55,54 @@ export class BoardLive {
   private readonly pending = new Map<string, { board: BoardId; timer: ReturnType<typeof setTimeout> }>();
   private readonly versions = new Map<string, number>();
 
+  private readonly intervalMs: number;
+
   constructor(
     private readonly io: SocketServer,
     private readonly db: Db,
     private readonly ranks: RankStore,
     private readonly redis: RedisCommander | null,
-    private readonly intervalMs = 250,
+    private readonly options: LiveOptions,
   ) {
+    this.intervalMs = options.intervalMs ?? 250;
+    io.use((socket, next) => {
+      this.identify(socket).then(() => next(), next);
+    });
     io.on("connection", (socket) => this.onConnection(socket));
   }
 
-  private onConnection(socket: Socket) {
+  /** The connection's player, from its session; anonymous when it presents none (or a dead one). */
+  private async identify(socket: Socket) {
+    const token = handshakeToken(socket);
+    const found = token ? await authenticate(this.db, token, { ttlMs: this.options.sessionTtlMs }) : null;
+    socket.data.playerId = found?.player.id;
     socket.data.ranks = {} as Record<string, number | null>;
+  }
+
+  private onConnection(socket: Socket) {
+    const subscriptions = () => [...socket.rooms].filter((r) => r.startsWith("board:")).length;
     socket.on("board:subscribe", async (payload: unknown, ack?: (answer: unknown) => void) => {
       const reply = typeof ack === "function" ? ack : () => {};
-      const parsed = subscribeSchema.safeParse(payload);
-      if (!parsed.success) return reply({ ok: false, error: { code: "validation_failed", message: parsed.error.issues[0]?.message } });
       try {
+        const parsed = subscribeSchema.safeParse(payload);
+        if (!parsed.success) return reply({ ok: false, ...errorBody({ code: "validation_failed", message: parsed.error.issues[0]?.message ?? "invalid" }) });
         const q = parsed.data;
         const { board, meta } = await resolveBoard(this.db, await currentChallenge(this.db), { scenarioId: q.scenario, ...q }, new Date());
         const key = boardKey(board);
-        await socket.join(room(key));
-        if (q.playerId) {
-          socket.data.playerId = q.playerId;
-          socket.data.ranks[key] = await this.ranks.rankOf(board, q.playerId);
+        if (!socket.rooms.has(room(key)) && subscriptions() >= this.options.maxSubscriptions) {
+          throw new LimitReached("too_many_subscriptions", `A connection follows at most ${this.options.maxSubscriptions} boards; unsubscribe from one first.`);
         }
+        await socket.join(room(key));
+        const playerId = socket.data.playerId as string | undefined;
+        if (playerId) socket.data.ranks[key] = await this.ranks.rankOf(board, playerId);
         reply({ ok: true, board: meta, version: await this.currentVersion(key) });
       } catch (err) {
-        reply({ ok: false, error: { code: (err as { code?: string }).code ?? "error", message: (err as Error).message } });
+        reply({ ok: false, ...errorBody(toHttpError(err)) });
       }
     });
-    socket.on("board:unsubscribe", async (payload: { board?: string }) => {
-      if (typeof payload?.board === "string") await socket.leave(room(payload.board));
+    socket.on("board:unsubscribe", async (payload: unknown) => {
+      const parsed = unsubscribeSchema.safeParse(payload);
+      if (parsed.success) await socket.leave(room(parsed.data.board));
     });
   }
 

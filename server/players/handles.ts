@@ -2,7 +2,7 @@
  * Player handles: 3–20 characters of letters, digits, `_`, `-` and `.`, unique case-insensitively,
  * and free of slurs, including their look-alike spellings (l33t digits, separators, repeats).
  */
-import { ApiError } from "../api/errors";
+import { InvalidInput } from "../errors";
 import { ALLOWED_WORDS, BLOCKED_TERMS } from "./blocklist";
 
 const HANDLE = /^[A-Za-z0-9_.-]{3,20}$/;
@@ -31,12 +31,12 @@ export function isBlocked(handle: string): boolean {
   return blocked.some((term) => s.includes(term));
 }
 
-/** The handle, trimmed, or a 422 saying what is wrong with it. */
+/** The handle, trimmed, or an InvalidInput saying what is wrong with it. */
 export function validateHandle(input: string): string {
   const handle = input.trim();
   if (!HANDLE.test(handle)) {
-    throw new ApiError(422, "invalid_handle", "A handle is 3 to 20 characters: letters, digits, _ - and . only.");
+    throw new InvalidInput("invalid_handle", "A handle is 3 to 20 characters: letters, digits, _ - and . only.");
   }
-  if (isBlocked(handle)) throw new ApiError(422, "handle_not_allowed", "That handle is not allowed. Please pick another.");
+  if (isBlocked(handle)) throw new InvalidInput("handle_not_allowed", "That handle is not allowed. Please pick another.");
   return handle;
 }

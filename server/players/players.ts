@@ -1,14 +1,12 @@
 /**
- * Players: sign-up with a handle, the session token (stored only as a hash), profile and settings.
+ * Players: sign-up with a handle (which opens the player's first session), profile and settings.
  */
-import crypto from "node:crypto";
 import { z } from "zod";
 import { settingsSchema } from "../../game/client/settings";
-import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
+import { Conflict } from "../errors";
 import { handleKey, validateHandle } from "./handles";
-
-export const SESSION_COOKIE = "fb_session";
+import { openSession, type PlayerRow, type SessionOptions } from "./session";
 
 export interface PublicPlayer {
   id: string;
@@ -19,14 +17,6 @@ export interface PlayerProfile extends PublicPlayer {
   settings: Partial<z.infer<typeof settingsSchema>>;
   contactEmail: string | null;
   createdAt: string;
-}
-
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
-function newToken(): string {
-  return `fb_${crypto.randomBytes(32).toString("base64url")}`;
 }
 
 export const playerSettingsSchema = settingsSchema.partial().strict();
@@ -41,29 +31,28 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }
 
-const handleTaken = () => new ApiError(409, "handle_taken", "That handle is already taken.");
+const handleTaken = () => new Conflict("handle_taken", "That handle is already taken.");
 
-export async function createPlayer(db: Db, input: { handle: string; kioskId?: string }): Promise<{ player: PublicPlayer; token: string }> {
+/**
+ * Signs a new player up and opens their first session (replacing the device's previous one, if it
+ * presented one). Answers the session token once; only its hash is stored.
+ */
+export async function createPlayer(
+  db: Db,
+  input: { handle: string; kioskId?: string; session: SessionOptions & { replacing?: string | null } },
+): Promise<{ player: PublicPlayer; token: string; expiresAt: Date }> {
   const handle = validateHandle(input.handle);
-  const token = newToken();
   try {
-    const player = await db.player.create({
-      data: { handle, handleKey: handleKey(handle), tokenHash: hashToken(token), kioskId: input.kioskId },
+    return await db.$transaction(async (tx) => {
+      const player = await tx.player.create({ data: { handle, handleKey: handleKey(handle), kioskId: input.kioskId } });
+      const session = await openSession(tx, player.id, input.session);
+      return { player: { id: player.id, handle: player.handle }, ...session };
     });
-    return { player: { id: player.id, handle: player.handle }, token };
   } catch (err) {
     if (isUniqueViolation(err)) throw handleTaken();
     throw err;
   }
 }
-
-/** The player a session token belongs to, or null. */
-export async function playerForToken(db: Db, token: string) {
-  if (!token.startsWith("fb_")) return null;
-  return db.player.findUnique({ where: { tokenHash: hashToken(token) } });
-}
-
-type PlayerRow = NonNullable<Awaited<ReturnType<typeof playerForToken>>>;
 
 export function profileOf(player: PlayerRow): PlayerProfile {
   return {

@@ -1,32 +1,90 @@
-/** Who is calling: a Bearer token or the httpOnly session cookie. */
-import type { NextRequest } from "next/server";
-import { ApiError } from "../api/errors";
+/**
+ * Player sessions: a random token (given once, stored only as its SHA-256) that a browser keeps in an
+ * httpOnly cookie and an API client sends as `Authorization: Bearer <token>`.
+ *
+ * - Sliding expiry: a session unused for SESSION_TTL_DAYS ends; each use moves its end forward (at
+ *   most one write per TOUCH_INTERVAL_MS, so reads stay reads).
+ * - Rotation: signing in replaces the session the device had with a new token.
+ * - Sign-out revokes the session; a revoked or expired token is refused like an unknown one.
+ */
+import crypto from "node:crypto";
 import type { Db } from "../db/client";
-import { playerForToken, SESSION_COOKIE } from "./players";
 
-export function sessionToken(req: NextRequest): string | null {
-  const auth = req.headers.get("authorization");
-  if (auth?.startsWith("Bearer ")) return auth.slice("Bearer ".length).trim();
-  return req.cookies.get(SESSION_COOKIE)?.value ?? null;
+export const SESSION_COOKIE = "fb_session";
+const TOKEN_PREFIX = "fb_";
+/** How stale lastSeenAt may get before a use writes the new expiry. */
+export const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+type Tx = Pick<Db, "playerSession">;
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-export async function requirePlayer(db: Db, req: NextRequest) {
-  const token = sessionToken(req);
-  const player = token ? await playerForToken(db, token) : null;
-  if (!player) throw new ApiError(401, "unauthenticated", "Sign in first: create a player with POST /api/players.");
-  return player;
+function newToken(): string {
+  return `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
 }
 
-/** Cookie attributes: httpOnly, same-site, a year long, Secure when the request came over HTTPS. */
-export function sessionCookie(req: NextRequest, token: string) {
-  const secure = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
-  return {
-    name: SESSION_COOKIE,
-    value: token,
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure,
-    path: "/",
-    maxAge: 365 * 24 * 3600,
-  };
+/** The token a request presents, and how: a Bearer header wins over the cookie. */
+export function presentedToken(headers: { get(name: string): string | null }, cookie: string | undefined): { token: string; via: "bearer" | "cookie" } | null {
+  const auth = headers.get("authorization");
+  if (auth && /^Bearer\s/i.test(auth)) return { token: auth.slice(7).trim(), via: "bearer" };
+  return cookie ? { token: cookie, via: "cookie" } : null;
+}
+
+export interface SessionOptions {
+  ttlMs: number;
+  now?: Date;
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
+/** Opens a session for the player; revokes `replacing` (the device's previous token) if given. */
+export async function openSession(tx: Tx, playerId: string, options: SessionOptions & { replacing?: string | null }): Promise<{ token: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  if (options.replacing) {
+    await tx.playerSession.updateMany({ where: { tokenHash: hashToken(options.replacing), revokedAt: null }, data: { revokedAt: now } });
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + options.ttlMs);
+  await tx.playerSession.create({
+    data: {
+      playerId,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: options.userAgent?.slice(0, 300) ?? null,
+      ip: options.ip ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * The live session a token belongs to, with its player, or null (unknown, revoked or expired).
+ * `renewed` is set when this use moved the expiry forward (the cookie should be renewed too).
+ */
+export async function authenticate(db: Db, token: string, options: SessionOptions) {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const now = options.now ?? new Date();
+  const session = await db.playerSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { player: true } });
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  let renewed = false;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    const expiresAt = new Date(now.getTime() + options.ttlMs);
+    await db.playerSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
+    session.expiresAt = expiresAt;
+    renewed = true;
+  }
+  const { player, ...rest } = session;
+  return { session: rest, player, renewed };
+}
+
+export type AuthenticatedPlayer = NonNullable<Awaited<ReturnType<typeof authenticate>>>;
+export type PlayerRow = AuthenticatedPlayer["player"];
+
+/** Ends a session (sign-out). */
+export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
+  await db.playerSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }

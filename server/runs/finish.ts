@@ -1,16 +1,15 @@
 /**
  * Finishing a run: the one path by which a score can reach a leaderboard.
  *
- * Request errors (unknown run, someone else's, a second different submission, bad body) answer 4xx
+ * Request errors (unknown run, someone else's, a second different submission) throw domain errors
  * and write nothing. A submission that is checked gets a verdict, stored on the run in one
  * transaction: `verified` (counts), `flagged` (kept off prize places until an admin clears it) or
  * `rejected` (with a reason code; closed so the same seed cannot be tried again with another log).
- * Repeating a finish returns the first answer and changes nothing.
+ * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
  */
 import crypto from "node:crypto";
 import { z } from "zod";
 import { getTier, parseScenario, runEnvironmentSchema, type RunResult } from "../../game/core";
-import { ApiError } from "../api/errors";
 import { audit } from "../audit";
 import { boardKey, type BoardId } from "../boards/board";
 import { boardsFor, BoardWriteConflict, recordOnBoards } from "../boards/record";
@@ -18,6 +17,7 @@ import type { RankStore } from "../boards/ranks";
 import { currentChallenge, scheduleOf } from "../challenge/current";
 import { holdCloseLocks } from "../closes/close";
 import { dbProvider, type Db } from "../db/client";
+import { Conflict, Forbidden, NotFound } from "../errors";
 import type { BoardLive } from "../live/boards";
 import type { Finding } from "./checks";
 import { runSeed } from "./start";
@@ -36,9 +36,21 @@ export type FinishBody = z.infer<typeof finishBodySchema>;
 /** A request body over this is refused before it is read (the log limit is 256 KB, ~342 KB as base64). */
 export const MAX_FINISH_BODY_BYTES = 1024 * 1024;
 
-export interface FinishAnswer {
-  status: number;
-  body: Record<string, unknown>;
+/** What a finish tells the player: the run as the server judged it, and its ranks if it counts. */
+export interface FinishOutcome {
+  run: {
+    id: string;
+    scenario: { id: string; version: string };
+    tier: string;
+    verdict: Verification["verdict"];
+    reasonCode: string | null;
+    reasons: { code: string; severity: string; message: string }[];
+    score: number | null;
+    claimedScore: number | null;
+    result: ReturnType<typeof summarize> | null;
+    finishedAt: string;
+  };
+  ranks?: { scenario: string; period: string; key: string; tier: string; rank: number | null; improved: boolean }[];
 }
 
 export function summarize(result: RunResult) {
@@ -58,24 +70,20 @@ export function summarize(result: RunResult) {
   };
 }
 
-function answerFor(run: { id: string; scenarioId: string; scenarioVersion: string; tier: string }, v: Verification, finishedAt: Date, claimed: number | null): FinishAnswer {
-  const runBody = {
-    id: run.id,
-    scenario: { id: run.scenarioId, version: run.scenarioVersion },
-    tier: run.tier,
-    verdict: v.verdict,
-    reasonCode: v.reasonCode,
-    reasons: v.findings.map(({ code, severity, message }: Finding) => ({ code, severity, message })),
-    score: v.verdict === "rejected" ? null : v.result!.score,
-    claimedScore: claimed,
-    result: v.result ? summarize(v.result) : null,
-    finishedAt: finishedAt.toISOString(),
-  };
-  if (v.verdict !== "rejected") return { status: 200, body: { run: runBody } };
-  const first = v.findings.find((f) => f.severity === "reject")!;
+function outcomeFor(run: { id: string; scenarioId: string; scenarioVersion: string; tier: string }, v: Verification, finishedAt: Date, claimed: number | null): FinishOutcome {
   return {
-    status: v.reasonCode === "run_expired" ? 410 : 422,
-    body: { error: { code: first.code, message: first.message }, run: runBody },
+    run: {
+      id: run.id,
+      scenario: { id: run.scenarioId, version: run.scenarioVersion },
+      tier: run.tier,
+      verdict: v.verdict,
+      reasonCode: v.reasonCode,
+      reasons: v.findings.map(({ code, severity, message }: Finding) => ({ code, severity, message })),
+      score: v.verdict === "rejected" ? null : v.result!.score,
+      claimedScore: claimed,
+      result: v.result ? summarize(v.result) : null,
+      finishedAt: finishedAt.toISOString(),
+    },
   };
 }
 
@@ -102,17 +110,17 @@ export async function finishRun(
   db: Db,
   services: BoardServices,
   input: { runId: string; playerId: string; body: FinishBody; now?: Date },
-): Promise<FinishAnswer> {
+): Promise<FinishOutcome> {
   const { runId, playerId, body } = input;
   const logHash = crypto.createHash("sha256").update(body.log).digest("hex");
   const run = await db.run.findUnique({ where: { id: runId }, include: { scenario: true } });
-  if (!run) throw new ApiError(404, "run_not_found", "No run with that id.");
-  if (run.playerId !== playerId) throw new ApiError(403, "run_not_yours", "That run belongs to another player.");
+  if (!run) throw new NotFound("run_not_found", "No run with that id.");
+  if (run.playerId !== playerId) throw new Forbidden("run_not_yours", "That run belongs to another player.");
 
   if (run.finishedAt) return repeatedFinish(run, body, logHash);
   if (body.idempotencyKey) {
     const other = await db.run.findUnique({ where: { playerId_idempotencyKey: { playerId, idempotencyKey: body.idempotencyKey } } });
-    if (other) throw new ApiError(409, "idempotency_key_reused", "That idempotency key was used to finish another run.");
+    if (other) throw new Conflict("idempotency_key_reused", "That idempotency key was used to finish another run.");
   }
 
   const finishedAt = input.now ?? new Date();
@@ -135,7 +143,7 @@ export async function finishRun(
   let counted: BoardId[] = [];
   let improved: BoardId[] = [];
   let countedAt = finishedAt;
-  let answer = answerFor(run, verification, finishedAt, claimed);
+  let outcome = outcomeFor(run, verification, finishedAt, claimed);
   const stored = await withRetry(() => db.$transaction(async (tx) => {
     // A run counts for the periods containing its finish time. If one of them was closed while this
     // finish was in flight, its standings are frozen: the run counts for the periods of now instead.
@@ -149,7 +157,7 @@ export async function finishRun(
       countedAt = new Date();
       counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, schedule);
     }
-    answer = answerFor(run, verification, countedAt, claimed);
+    outcome = outcomeFor(run, verification, countedAt, claimed);
     // Only the first of two concurrent finishes closes the run.
     const closed = await tx.run.updateMany({
       where: { id: run.id, finishedAt: null },
@@ -165,7 +173,7 @@ export async function finishRun(
         claimedScore: claimed,
         fps: verification.result?.frames.achievedFps ?? null,
         idempotencyKey: body.idempotencyKey,
-        finishResponse: answer as object,
+        finishResponse: outcome as object,
       },
     });
     if (closed.count === 0) return false;
@@ -199,7 +207,7 @@ export async function finishRun(
     // Another request finished this run first: answer as a repeat of it.
     return repeatedFinish(await db.run.findUniqueOrThrow({ where: { id: run.id } }), body, logHash);
   }
-  if (!verified) return answer;
+  if (!verified) return outcome;
 
   // Committed: the rank store and live subscribers catch up, and the answer carries the new ranks.
   const score = verification.result!.score;
@@ -218,17 +226,17 @@ export async function finishRun(
       improved: improvedKeys.has(boardKey(board)),
     })),
   );
-  answer = { status: answer.status, body: { ...answer.body, ranks } };
-  await db.run.update({ where: { id: run.id }, data: { finishResponse: answer as object } });
-  return answer;
+  outcome = { ...outcome, ranks };
+  await db.run.update({ where: { id: run.id }, data: { finishResponse: outcome as object } });
+  return outcome;
 }
 
 function repeatedFinish(
   run: { finishResponse: unknown; idempotencyKey: string | null; logHash: string | null },
   body: FinishBody,
   logHash: string,
-): FinishAnswer {
+): FinishOutcome {
   const same = body.idempotencyKey ? body.idempotencyKey === run.idempotencyKey : logHash === run.logHash;
-  if (!same) throw new ApiError(409, "run_already_finished", "This run was already finished with another submission.");
-  return run.finishResponse as FinishAnswer;
+  if (!same) throw new Conflict("run_already_finished", "This run was already finished with another submission.");
+  return run.finishResponse as FinishOutcome;
 }

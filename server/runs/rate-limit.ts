@@ -1,3 +1,5 @@
+import { RateLimited } from "../errors";
+
 /**
  * Sliding-window rate limits (in process memory; each app instance limits on its own, which bounds
  * a client at N x the limit across N instances).
@@ -17,6 +19,12 @@ export class RateLimiter {
     this.hits.set(key, times);
     if (this.hits.size > 100_000) this.sweep(since);
     return { ok: true };
+  }
+
+  /** Takes a hit, or throws RateLimited (`what` names what was limited, e.g. "run starts"). */
+  enforce(key: string, limit: number, windowMs: number, what: string): void {
+    const verdict = this.take(key, limit, windowMs);
+    if (!verdict.ok) throw new RateLimited(`Too many ${what}; try again in ${verdict.retryAfterSec} s.`, verdict.retryAfterSec);
   }
 
   private sweep(since: number) {

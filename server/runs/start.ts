@@ -1,8 +1,8 @@
 /** Starting a run: the server picks the seed and keeps its own start time. */
 import crypto from "node:crypto";
 import { getTier, parseSeed, seedToHex, type TierName } from "../../game/core";
-import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
+import { NotFound } from "../errors";
 
 /** Time a player has beyond the run's duration to finish it (countdown, a slow upload). */
 export const FINISH_GRACE_MS = 120_000;
@@ -21,7 +21,7 @@ export async function startRun(
   input: { playerId: string; scenarioId: string; tier: TierName; clientIp: string; kioskId?: string; now?: Date },
 ): Promise<StartedRun> {
   const scenario = await db.scenario.findUnique({ where: { id: input.scenarioId } });
-  if (!scenario || !scenario.active) throw new ApiError(404, "scenario_not_found", `No playable scenario "${input.scenarioId}".`);
+  if (!scenario || !scenario.active) throw new NotFound("scenario_not_found", `No playable scenario "${input.scenarioId}".`);
   const version = await db.scenarioVersion.findUniqueOrThrow({
     where: { scenarioId_version: { scenarioId: scenario.id, version: scenario.currentVersion } },
   });

@@ -1,7 +1,7 @@
 /** The playable scenarios, as stored (each pinned to its current version). */
 import type { Scenario } from "../../game/core";
-import { notFound } from "../api/errors";
 import type { Db } from "../db/client";
+import { NotFound } from "../errors";
 
 export interface ScenarioSummary {
   id: string;
@@ -21,7 +21,7 @@ export async function listScenarios(db: Db): Promise<ScenarioSummary[]> {
 
 export async function getScenarioDefinition(db: Db, id: string) {
   const s = await db.scenario.findUnique({ where: { id } });
-  if (!s || !s.active) throw notFound("scenario_not_found", `No playable scenario "${id}".`);
+  if (!s || !s.active) throw new NotFound("scenario_not_found", `No playable scenario "${id}".`);
   const v = await db.scenarioVersion.findUniqueOrThrow({ where: { scenarioId_version: { scenarioId: id, version: s.currentVersion } } });
   return { id: s.id, name: s.name, kind: s.kind, version: v.version, definition: v.definition as Scenario };
 }

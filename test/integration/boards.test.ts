@@ -140,7 +140,7 @@ describe("reads", () => {
     const day = await board("day", "all", "2026-11-23T20:00:00Z", undefined, "gridshot-sprint");
     const first = await readBoardPage(db, ranks, day, 3);
     const week = await board("week", "all", "2026-11-23T20:00:00Z", undefined, "gridshot-sprint");
-    await expect(readBoardPage(db, ranks, week, 3, first.nextCursor!)).rejects.toMatchObject({ status: 400, code: "invalid_cursor" });
+    await expect(readBoardPage(db, ranks, week, 3, first.nextCursor!)).rejects.toMatchObject({ name: "InvalidInput", code: "invalid_cursor" });
   });
 
   it("reads a past week by key, and a player's standing with the entries around them", async () => {

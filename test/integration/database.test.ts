@@ -37,7 +37,7 @@ describe.each(factories)("$provider", (databases) => {
     const db = createDb(url);
     try {
       const player = await db.player.create({
-        data: { handle: "Flicker", handleKey: "flicker", tokenHash: "h1", settings: { cm360: 34.6, fov: 103 } },
+        data: { handle: "Flicker", handleKey: "flicker", settings: { cm360: 34.6, fov: 103 } },
       });
       await db.scenario.create({
         data: {
@@ -72,7 +72,7 @@ describe.each(factories)("$provider", (databases) => {
       expect(back).toMatchObject({ tier: "ultimate", score: 1234, fps: 239.6, verdict: null });
       expect((await db.player.findUniqueOrThrow({ where: { id: player.id } })).settings).toEqual({ cm360: 34.6, fov: 103 });
 
-      await expect(db.player.create({ data: { handle: "FLICKER", handleKey: "flicker", tokenHash: "h2" } })).rejects.toThrow(
+      await expect(db.player.create({ data: { handle: "FLICKER", handleKey: "flicker" } })).rejects.toThrow(
         /Unique constraint/,
       );
       expect(await db.player.count()).toBe(1);

@@ -40,7 +40,7 @@ describe.skipIf(!postgresAvailable || Boolean(process.env.PG_URL))("on PostgreSQ
     pgServer?.stop();
   });
 
-  it("is healthy, then answers 503 with a reason once the database is gone", async () => {
+  it("is healthy, then answers 503 once the database is gone, with the reason in the log only", async () => {
     expect(server.output()).toMatch(/postgresql: applied \d{14}_init/);
     const ok = await fetch(`${server.url}/api/health`);
     expect(ok.status).toBe(200);
@@ -49,8 +49,8 @@ describe.skipIf(!postgresAvailable || Boolean(process.env.PG_URL))("on PostgreSQ
     const down = await fetch(`${server.url}/api/health`);
     expect(down.status).toBe(503);
     const body = await down.json();
-    expect(body).toMatchObject({ ok: false, db: "unreachable" });
-    expect(body.reason).toEqual(expect.any(String));
+    expect(body).toEqual({ ok: false, db: "unreachable" });
+    await expect.poll(() => server.output()).toMatch(/health: database unreachable: \S/);
   });
 });
 

@@ -15,8 +15,9 @@ const sprint = getScenario("gridshot-sprint")!;
 const sockets: Socket[] = [];
 afterAll(() => sockets.forEach((s) => s.close()));
 
-function client(): Promise<Socket> {
-  const socket = connect(app.server.url, { path: "/socket.io", transports: ["websocket"] });
+/** A socket.io client; with a token it is signed in as that player (as a browser is by its cookie). */
+function client(token?: string): Promise<Socket> {
+  const socket = connect(app.server.url, { path: "/socket.io", transports: ["websocket"], auth: token ? { token } : {} });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
@@ -44,12 +45,12 @@ it("shows verified runs live to two subscribers and keeps cheats off the board",
   const honestScore = replay(sprint, parseSeed(runs[0].seed), TIERS.free, logs[0]!, SETTINGS).score;
   const forgerScore = replay(sprint, parseSeed(runs[3].seed), TIERS.free, logs[3]!, SETTINGS).score;
 
-  const [watcher, runner] = await Promise.all([client(), client()]);
+  const [watcher, runner, other] = await Promise.all([client(), client(honest.token), client(aimbot.token)]);
   const subscribe = (socket: Socket, extra: object = {}) =>
     socket.emitWithAck("board:subscribe", { scenario: sprint.id, period: "week", tier: "all", ...extra });
-  const [a, b] = await Promise.all([subscribe(watcher), subscribe(runner, { playerId: honest.id })]);
+  const [a, b, c] = await Promise.all([subscribe(watcher), subscribe(runner), subscribe(other)]);
   expect(a).toMatchObject({ ok: true, board: { scenario: sprint.id, period: "week", tier: "all" }, version: 0 });
-  expect(b.ok).toBe(true);
+  expect([b.ok, c.ok]).toEqual([true, true]);
   expect(await watcher.emitWithAck("board:subscribe", { scenario: "nope", period: "week", tier: "all" })).toMatchObject({
     ok: false,
     error: { code: "scenario_not_found" },
@@ -57,6 +58,8 @@ it("shows verified runs live to two subscribers and keeps cheats off the board",
   const watcherUpdates = collect<{ version: number; top: { player: { handle: string }; score: number }[] }>(watcher, "board:update");
   const runnerUpdates = collect(runner, "board:update");
   const runnerRanks = collect<{ rank: number }>(runner, "board:rank");
+  // Rank events go to the session's own player only: not to anonymous watchers, not to other players.
+  const strayRanks = [...collect(watcher, "board:rank"), ...collect(other, "board:rank")];
 
   await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(runs[0].startedAt) + sprint.durationMs + 300 - Date.now())));
   const finish = (p: { token: string }, runId: string, body: object) => app.api.post(`/api/runs/${runId}/finish`, body, p.token);
@@ -72,6 +75,7 @@ it("shows verified runs live to two subscribers and keeps cheats off the board",
   await expect.poll(() => runnerUpdates.length).toBeGreaterThan(0);
   expect(watcherUpdates[0]).toMatchObject({ version: 1, top: [{ player: { handle: honest.handle }, score: honestScore }] });
   await expect.poll(() => runnerRanks).toEqual([expect.objectContaining({ rank: 1 })]);
+  expect(strayRanks).toEqual([]);
 
   expect((await finish(aimbot, runs[1].runId, finishBody(logs[1]!))).body.run.verdict).toBe("rejected");
   const flaggedRes = await finish(flagged, runs[2].runId, { ...finishBody(logs[2]!), environment: { ...environmentFor(), achievedFps: 240 } });

@@ -7,7 +7,7 @@ import type { Db } from "../../server/db/client";
 let counter = 0;
 
 export async function createPlayer(db: Db, handle: string, extra: { contactEmail?: string | null; disqualifiedAt?: Date | null } = {}) {
-  return db.player.create({ data: { handle, handleKey: handle.toLowerCase(), tokenHash: `t-${handle}-${++counter}`, ...extra } });
+  return db.player.create({ data: { handle, handleKey: handle.toLowerCase(), ...extra } });
 }
 
 /** A verified run of `playerId` finished at `at`, on every board it counts for; returns the run's id. */

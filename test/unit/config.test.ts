@@ -35,3 +35,19 @@ describe("loadConfig", () => {
     expect(config.REDIS_URL).toBeUndefined();
   });
 });
+
+describe("security settings", () => {
+  it("reads TRUST_PROXY as none, hops or an address list, and refuses the ambiguous true", () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ kind: "hops", hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8" }).TRUST_PROXY.kind).toBe("list");
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: "true" is ambiguous/);
+  });
+
+  it("takes socket origins as a list of origins, and PUBLIC_URL as an absolute http(s) URL", () => {
+    expect(loadConfig({ SOCKET_ORIGINS: "https://a.example/, http://b.example:8080" }).SOCKET_ORIGINS).toEqual(["https://a.example", "http://b.example:8080"]);
+    expect(() => loadConfig({ SOCKET_ORIGINS: "a.example" })).toThrow(/SOCKET_ORIGINS/);
+    expect(() => loadConfig({ PUBLIC_URL: "flick.example" })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ PUBLIC_URL: "https://flick.example" }).PUBLIC_URL).toBe("https://flick.example");
+  });
+});

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
-import { route } from "@/server/api/handler";
+import { endpoint, methods } from "@/server/api/endpoint";
 import { listScenarios } from "@/server/scenarios/catalog";
-import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => NextResponse.json({ scenarios: await listScenarios(runtime().db) }));
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: endpoint({}, async ({ rt }) => ({ scenarios: await listScenarios(rt.db) })),
+});

@@ -7,6 +7,7 @@ import {
   fetchMe,
   finishServerRun,
   resendPendingFinish,
+  signOut,
   signUp,
   startServerRun,
   type ApiFailure,
@@ -232,11 +233,20 @@ function ms(value: number | null): string {
   return value === null ? "–" : `${Math.round(value)} ms`;
 }
 
-function Account({ player, onSignedIn }: { player: Player | null | undefined; onSignedIn(p: Player): void }) {
+function Account({ player, onSignedIn }: { player: Player | null | undefined; onSignedIn(p: Player | null): void }) {
   const [handle, setHandle] = useState("");
   const [error, setError] = useState<string | null>(null);
   if (player === undefined) return null;
-  if (player) return <p className="muted">Playing as <strong>{player.handle}</strong>: runs are ranked.</p>;
+  if (player) {
+    return (
+      <p className="muted">
+        Playing as <strong>{player.handle}</strong>: runs are ranked.{" "}
+        <button className="link-button" type="button" onClick={() => void signOut().then(() => onSignedIn(null))}>
+          Sign out
+        </button>
+      </p>
+    );
+  }
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {

@@ -1,18 +1,13 @@
-import { NextResponse } from "next/server";
-import { route, validationError } from "@/server/api/handler";
+import { endpoint, methods } from "@/server/api/endpoint";
 import { boardQuerySchema, readBoardPage, resolveBoard } from "@/server/boards/read";
 import { currentChallenge } from "@/server/challenge/current";
-import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** One page of a board: ?period=day|week|challenge|all&tier=all|free|ultimate&key=&limit=&cursor= */
-export const GET = route<{ scenario: string }>(async (req, { scenario }) => {
-  const { db, ranks } = runtime();
-  const parsed = boardQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!parsed.success) throw validationError(parsed.error);
-  const q = parsed.data;
-  const { board, meta } = await resolveBoard(db, await currentChallenge(db), { scenarioId: scenario, ...q }, new Date());
-  const page = await readBoardPage(db, ranks, board, q.limit, q.cursor);
-  return NextResponse.json({ board: meta, ...page });
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: endpoint({ query: boardQuerySchema }, async ({ rt, params, query }) => {
+    const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
+    return { board: meta, ...(await readBoardPage(rt.db, rt.ranks, board, query.limit, query.cursor)) };
+  }),
 });

@@ -1,8 +1,6 @@
-import { NextResponse } from "next/server";
-import { route } from "@/server/api/handler";
+import { endpoint, methods } from "@/server/api/endpoint";
 import { getScenarioDefinition } from "@/server/scenarios/catalog";
-import { runtime } from "@/server/runtime";
 
-export const GET = route<{ id: string }>(async (_req, { id }) =>
-  NextResponse.json({ scenario: await getScenarioDefinition(runtime().db, id) }),
-);
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: endpoint({}, async ({ rt, params }) => ({ scenario: await getScenarioDefinition(rt.db, params.id!) })),
+});

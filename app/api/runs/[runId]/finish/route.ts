@@ -1,16 +1,29 @@
 import { NextResponse } from "next/server";
-import { clientIp, readJson, route } from "@/server/api/handler";
-import { requirePlayer } from "@/server/players/session";
-import { finishBodySchema, finishRun, MAX_FINISH_BODY_BYTES } from "@/server/runs/finish";
+import { endpoint, methods } from "@/server/api/endpoint";
+import { finishBodySchema, finishRun, MAX_FINISH_BODY_BYTES, type FinishOutcome } from "@/server/runs/finish";
 import { enforceRunRate } from "@/server/runs/limits";
-import { runtime } from "@/server/runtime";
 
-/** Finishes a run: the server replays the log and answers with its own result and verdict. */
-export const POST = route<{ runId: string }>(async (req, { runId }) => {
-  const rt = runtime();
-  const player = await requirePlayer(rt.db, req);
-  enforceRunRate(rt, "finish", player.id, clientIp(req));
-  const body = await readJson(req, finishBodySchema, MAX_FINISH_BODY_BYTES);
-  const answer = await finishRun(rt.db, rt, { runId, playerId: player.id, body });
-  return NextResponse.json(answer.body, { status: answer.status });
+/**
+ * Finishes a run: the server replays the log and answers with its own result and verdict. A
+ * rejected run answers 422 (410 when it expired) with the error and the stored run.
+ */
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  POST: endpoint(
+    { auth: "player", body: finishBodySchema, maxBodyBytes: MAX_FINISH_BODY_BYTES },
+    async ({ rt, auth, params, body, ip }) => {
+      enforceRunRate(rt, "finish", auth.player.id, ip);
+      const outcome = await finishRun(rt.db, rt, { runId: params.runId!, playerId: auth.player.id, body });
+      return answer(outcome);
+    },
+  ),
 });
+
+function answer(outcome: FinishOutcome) {
+  const { run } = outcome;
+  if (run.verdict !== "rejected") return NextResponse.json(outcome);
+  const first = run.reasons.find((r) => r.severity === "reject")!;
+  return NextResponse.json(
+    { error: { code: first.code, message: first.message }, run },
+    { status: run.reasonCode === "run_expired" ? 410 : 422 },
+  );
+}

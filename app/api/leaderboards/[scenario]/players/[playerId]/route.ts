@@ -1,16 +1,13 @@
-import { NextResponse } from "next/server";
-import { route, validationError } from "@/server/api/handler";
+import { endpoint, methods } from "@/server/api/endpoint";
 import { boardQuerySchema, readStanding, resolveBoard } from "@/server/boards/read";
 import { currentChallenge } from "@/server/challenge/current";
-import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** A player's rank and score on a board, the entries ±5 around them, and the board's size. */
-export const GET = route<{ scenario: string; playerId: string }>(async (req, { scenario, playerId }) => {
-  const { db, ranks } = runtime();
-  const parsed = boardQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!parsed.success) throw validationError(parsed.error);
-  const { board, meta } = await resolveBoard(db, await currentChallenge(db), { scenarioId: scenario, ...parsed.data }, new Date());
-  return NextResponse.json({ board: meta, ...(await readStanding(db, ranks, board, playerId)) });
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: endpoint({ query: boardQuerySchema }, async ({ rt, params, query }) => {
+    const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
+    return { board: meta, ...(await readStanding(rt.db, rt.ranks, board, params.playerId!)) };
+  }),
 });

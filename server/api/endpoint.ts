@@ -1,0 +1,238 @@
+/**
+ * The one wrapper every route handler goes through. A route file reads:
+ *
+ *   export const { GET, POST, PUT, PATCH, DELETE } = methods({
+ *     POST: endpoint({ auth: "player", body: schema }, async ({ player, body, rt }) => ...),
+ *   });
+ *
+ * `endpoint` gives the handler its context, in this order:
+ * 1. origin: a mutation (POST/PUT/PATCH/DELETE) that shows another origin is refused (403
+ *    cross_origin), see server/security/origin.ts;
+ * 2. media type: a mutation with a body must say `Content-Type: application/json` (415);
+ * 3. authentication (`auth`): "player" requires a live session, "optional-player" takes one if
+ *    presented, "cron" requires the CRON_SECRET bearer; a session presented by cookie on a mutation
+ *    must come from the app's own pages (403 cross_origin);
+ * 4. validation with zod of path params, query and JSON body (bounded in size, strings free of NUL);
+ * 5. errors: domain errors, Prisma constraint errors and anything unexpected become JSON errors
+ *    (server/api/errors.ts).
+ * `methods` answers every method a route does not take with a JSON 405. A test imports every route
+ * file and checks each exported method came from here, so a route cannot skip it by accident.
+ */
+import crypto from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { Forbidden, InvalidInput, TooLarge, Unauthenticated, Unavailable } from "../errors";
+import { authenticate, presentedToken, SESSION_COOKIE, type AuthenticatedPlayer } from "../players/session";
+import { runtime, type Runtime } from "../runtime";
+import { foreignOrigin, ownOrigin, showsSameOrigin } from "../security/origin";
+import { connectionOf } from "./connection";
+import { errorBody, httpError, toHttpError, type HttpError } from "./errors";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+const MUTATIONS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** JSON bodies are small unless an endpoint says otherwise (a run's input log). */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const DAY_MS = 24 * 3600 * 1000;
+
+type AuthMode = "none" | "player" | "optional-player" | "cron";
+type PlayerFor<A extends AuthMode> = A extends "player" ? AuthenticatedPlayer : A extends "optional-player" ? AuthenticatedPlayer | null : null;
+
+/** Path params: printable, short. Anything else names nothing, so it is a 404 before any lookup. */
+const SAFE_PARAM = /^[^\u0000-\u001f\u007f]{1,128}$/;
+
+export interface EndpointSpec<A extends AuthMode, P, Q, B> {
+  auth?: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  maxBodyBytes?: number;
+}
+
+export interface EndpointContext<A extends AuthMode, P, Q, B> {
+  req: NextRequest;
+  rt: Runtime;
+  params: P;
+  query: Q;
+  body: B;
+  /** The client's address (server/security/proxy.ts) and whether it reached us over HTTPS. */
+  ip: string;
+  https: boolean;
+  /** The signed-in player and session, per `auth`. */
+  auth: PlayerFor<A>;
+  /** The token the request presented (Bearer or cookie), e.g. to rotate it at sign-in. */
+  presentedToken: string | null;
+}
+
+/** What a handler answers: a Response as is, anything else as a 200 JSON body. */
+type Answer = Response | Record<string, unknown>;
+export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>) & { [ENDPOINT]: true };
+
+const ENDPOINT = Symbol.for("flickboard.endpoint");
+
+/** Whether a route module's export was made by `endpoint` or `methods` (checked by a test). */
+export function isEndpoint(value: unknown): boolean {
+  return typeof value === "function" && (value as Partial<RouteHandler>)[ENDPOINT] === true;
+}
+
+function brand(fn: (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>): RouteHandler {
+  return Object.assign(fn, { [ENDPOINT]: true as const });
+}
+
+export function errorResponse(error: HttpError): NextResponse {
+  return NextResponse.json(errorBody(error), { status: error.status, headers: error.headers });
+}
+
+export function endpoint<A extends AuthMode = "none", P = Record<string, string>, Q = undefined, B = undefined>(
+  spec: EndpointSpec<A, P, Q, B>,
+  handler: (ctx: EndpointContext<A, P, Q, B>) => Promise<Answer>,
+): RouteHandler {
+  return brand(async (req, routeCtx) => {
+    const session = { renew: null as AuthenticatedPlayer | null };
+    try {
+      const rt = runtime();
+      const { ip, https } = connectionOf(req.headers);
+      const own = ownOrigin(rt.config.PUBLIC_URL, req.headers.get("host"), https);
+      const mutation = MUTATIONS.has(req.method);
+      if (mutation) {
+        const foreign = foreignOrigin(req.headers, own);
+        if (foreign) throw new Forbidden("cross_origin", `Refused: ${foreign}, not from this site.`);
+        if (hasBody(req) && !isJson(req.headers.get("content-type"))) {
+          return errorResponse(httpError("unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`."));
+        }
+      }
+
+      const presented = presentedToken(req.headers, req.cookies.get(SESSION_COOKIE)?.value);
+      const auth = await authenticateAs(spec.auth ?? "none", rt, req, presented);
+      if (auth && presented?.via === "cookie") {
+        if (mutation && !showsSameOrigin(req.headers, own)) {
+          throw new Forbidden("cross_origin", "A request signed in by cookie must come from this site's pages.");
+        }
+        if (auth.renewed) session.renew = auth;
+      }
+
+      const params = parseParams(spec.params, await routeCtx.params);
+      const query = spec.query ? parseWith(spec.query, Object.fromEntries(req.nextUrl.searchParams)) : (undefined as Q);
+      const body = spec.body ? await readBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : (undefined as B);
+      const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as PlayerFor<A>, presentedToken: presented?.token ?? null });
+      const res = answer instanceof Response ? answer : NextResponse.json(answer);
+      if (session.renew) setSessionCookie(res, presented!.token, { secure: sessionCookieSecure(rt, https), expiresAt: session.renew.session.expiresAt });
+      return res;
+    } catch (err) {
+      return errorResponse(toHttpError(err));
+    }
+  });
+}
+
+/**
+ * The route's exports: the given methods, and a JSON 405 (with Allow) for every other one. Next
+ * answers HEAD with GET and OPTIONS by itself.
+ */
+export function methods(handlers: Partial<Record<HttpMethod, RouteHandler>>): Record<HttpMethod, RouteHandler> {
+  const allow = HTTP_METHODS.filter((m) => handlers[m]).join(", ");
+  const notAllowed = brand(async (req) =>
+    errorResponse(httpError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { Allow: allow })),
+  );
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<HttpMethod, RouteHandler>;
+}
+
+async function authenticateAs(mode: AuthMode, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>) {
+  if (mode === "cron") {
+    requireCronSecret(rt, req);
+    return null;
+  }
+  if (mode === "none") return null;
+  const found = presented ? await authenticate(rt.db, presented.token, { ttlMs: rt.config.SESSION_TTL_DAYS * DAY_MS }) : null;
+  if (!found && mode === "player") {
+    throw new Unauthenticated("unauthenticated", "Sign in first: create a player with POST /api/players, or sign in again if your session ended.");
+  }
+  return found;
+}
+
+function requireCronSecret(rt: Runtime, req: NextRequest) {
+  const secret = rt.config.CRON_SECRET;
+  if (!secret) throw new Unavailable("cron_disabled", "The close endpoint is off: set CRON_SECRET to enable it.");
+  const match = /^Bearer\s+(.+)$/i.exec((req.headers.get("authorization") ?? "").trim());
+  const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
+  if (!match || !crypto.timingSafeEqual(digest(match[1]!), digest(secret))) {
+    throw new Unauthenticated("unauthenticated", "A valid `Authorization: Bearer <CRON_SECRET>` header is required.");
+  }
+}
+
+function hasBody(req: NextRequest): boolean {
+  const length = req.headers.get("content-length");
+  return req.headers.has("transfer-encoding") || (length !== null && length !== "0");
+}
+
+function isJson(contentType: string | null): boolean {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json" || Boolean(type?.match(/^application\/[\w.+-]+\+json$/));
+}
+
+function parseParams<P>(schema: z.ZodType<P> | undefined, raw: unknown): P {
+  const values = Object.values((raw ?? {}) as Record<string, string | string[]>).flat();
+  if (values.some((v) => !SAFE_PARAM.test(v))) throw new InvalidInput("invalid_path", "The request path holds a character or length no resource has.");
+  return schema ? parseWith(schema, raw) : (raw as P);
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+  throw new InvalidInput("validation_failed", `${where}${first?.message ?? "invalid input"}`);
+}
+
+/** Reads a JSON body of at most maxBytes (stopping as soon as it is over), then validates it. */
+async function readBody<B>(req: NextRequest, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw new TooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new TooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  if (size === 0) {
+    const empty = schema.safeParse(undefined);
+    if (empty.success) return empty.data;
+    throw new InvalidInput("invalid_json", "This request needs a JSON body.");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new InvalidInput("invalid_json", "The request body is not valid JSON (UTF-8).");
+  }
+  if (holdsNul(body)) throw new InvalidInput("invalid_json", "Strings in the request body may not contain NUL characters.");
+  return parseWith(schema, body);
+}
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
+  return false;
+}
+
+/** Secure cookies when players use HTTPS: PUBLIC_URL says so, or a trusted proxy did. */
+export function sessionCookieSecure(rt: Runtime, https: boolean): boolean {
+  return https || Boolean(rt.config.PUBLIC_URL?.startsWith("https:"));
+}
+
+/** Sets (or, with a null token, clears) the session cookie on a response. */
+export function setSessionCookie(res: Response, token: string | null, options: { secure: boolean; expiresAt?: Date }) {
+  const maxAge = token && options.expiresAt ? Math.max(0, Math.floor((options.expiresAt.getTime() - Date.now()) / 1000)) : 0;
+  const parts = [`${SESSION_COOKIE}=${token ?? ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
+  if (options.secure) parts.push("Secure");
+  res.headers.append("set-cookie", parts.join("; "));
+}

@@ -1,0 +1,69 @@
+/**
+ * Domain errors: what went wrong, said in the domain's words. Each class names a kind of failure and
+ * takes one code from its closed list; none carries an HTTP status. The edge (server/api/errors.ts)
+ * maps every code to a status in one table, so the same error reads the same over HTTP and socket.io.
+ *
+ * A module that throws one of these has written nothing (throw before the first write, or inside the
+ * transaction that is then rolled back).
+ */
+
+/** A brand that survives module duplication: Next bundles route handlers apart from server.ts. */
+const BRAND = Symbol.for("flickboard.DomainError");
+
+abstract class DomainError<C extends string> extends Error {
+  readonly [BRAND] = true;
+  constructor(
+    readonly code: C,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The input is malformed or breaks a rule (bad JSON, a bad field, a forged cursor, a bad handle). */
+export class InvalidInput extends DomainError<
+  "invalid_json" | "validation_failed" | "invalid_path" | "invalid_cursor" | "invalid_period" | "invalid_handle" | "handle_not_allowed"
+> {}
+
+/** The request body is over the size an endpoint accepts. */
+export class TooLarge extends DomainError<"payload_too_large"> {
+  constructor(readonly limitBytes: number) {
+    super("payload_too_large", `The request body is over the ${Math.round(limitBytes / 1024)} KB limit.`);
+  }
+}
+
+/** Nobody recognisable is calling (no credentials, or ones that expired or were revoked). */
+export class Unauthenticated extends DomainError<"unauthenticated"> {}
+
+/** The caller is known but may not do this. */
+export class Forbidden extends DomainError<"run_not_yours" | "cross_origin"> {}
+
+/** The thing named does not exist, or is not visible to the caller. */
+export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found"> {}
+
+/** The request contradicts what is already stored. */
+export class Conflict extends DomainError<"handle_taken" | "run_already_finished" | "idempotency_key_reused" | "conflict"> {}
+
+/** Too many requests of a kind from one caller; retry after the given number of seconds. */
+export class RateLimited extends DomainError<"rate_limited"> {
+  constructor(
+    message: string,
+    readonly retryAfterSec: number,
+  ) {
+    super("rate_limited", message);
+  }
+}
+
+/** A standing limit on how much one caller may hold at once (not a rate: it frees up when released). */
+export class LimitReached extends DomainError<"too_many_subscriptions"> {}
+
+/** A feature that is switched off, or a dependency that is down. */
+export class Unavailable extends DomainError<"cron_disabled"> {}
+
+export type AnyDomainError = InvalidInput | TooLarge | Unauthenticated | Forbidden | NotFound | Conflict | RateLimited | LimitReached | Unavailable;
+export type DomainErrorCode = AnyDomainError["code"];
+
+export function isDomainError(err: unknown): err is AnyDomainError {
+  return typeof err === "object" && err !== null && (err as { [BRAND]?: boolean })[BRAND] === true;
+}
