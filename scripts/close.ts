@@ -5,42 +5,20 @@
  * --at sets the clock (default: now); a time in the future is only allowed with --dry-run.
  * Closes made here are not broadcast on socket.io (this process has no socket.io server).
  */
-import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { isClosePeriodKind } from "../server/closes/prize-table";
 import { runDueCloses } from "../server/closes/run";
 import { describeReport } from "../server/closes/scheduler";
-import { ConfigError, loadConfig } from "../server/config";
-import { createDb } from "../server/db/client";
 import { providerOf } from "../server/db/provider";
+import { commandConfig, fail, parseFlags, withDb } from "./cli";
 
 const USAGE = "usage: npm run close -- [--dry-run] [--period day|week|challenge] [--at <ISO 8601 time>] [--json]";
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let values: { "dry-run"?: boolean; period?: string; at?: string; json?: boolean; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      "dry-run": { type: "boolean" },
-      period: { type: "string" },
-      at: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
-  }));
-} catch (err) {
-  fail(`${(err as Error).message}\n${USAGE}`);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = parseFlags(USAGE, {
+  "dry-run": { type: "boolean" },
+  period: { type: "string" },
+  at: { type: "string" },
+  json: { type: "boolean" },
+});
 
 const dryRun = values["dry-run"] ?? false;
 const period = values.period;
@@ -54,15 +32,8 @@ if (!dryRun && now.getTime() > real.getTime()) {
   fail(`--at ${now.toISOString()} is in the future: closing early would freeze standings that can still change (use --dry-run to preview)`);
 }
 
-if (fs.existsSync(".env")) process.loadEnvFile(".env");
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  fail(err instanceof ConfigError ? err.message : String(err));
-}
-const db = createDb(config.DATABASE_URL);
-try {
+const config = commandConfig();
+await withDb(config, async (db) => {
   const report = await runDueCloses(db, {
     now,
     dryRun,
@@ -78,10 +49,5 @@ try {
     if (lines.length === 0) console.log("  nothing due");
     console.log(report.next ? `next close: ${report.next.scenarioId} ${report.next.periodKind} ${report.next.periodKey} [${report.next.tier}] at ${report.next.dueAt}` : "no close left in this challenge");
   }
-  process.exitCode = report.failed.length > 0 ? 1 : 0;
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
+  return report.failed.length > 0 ? 1 : 0;
+});

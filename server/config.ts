@@ -51,6 +51,21 @@ export const configSchema = z.object({
   /** Run starts and finishes allowed per minute, per player and per client address. */
   RUN_RATE_PER_PLAYER: count(30),
   RUN_RATE_PER_IP: count(300),
+  /** How long after a run's duration (countdown, upload) its finish may arrive on the server's clock. */
+  RUN_FINISH_ALLOWANCE_SEC: count(10),
+  /** Runs one player may have started and not yet finished at once. */
+  MAX_OPEN_RUNS: count(3),
+  /** Membership tokens from the operator's identity service (docs/memberships.md): who issues them, */
+  MEMBERSHIP_JWT_ISSUER: z.string().min(1).optional(),
+  /** the audience they must name, */
+  MEMBERSHIP_JWT_AUDIENCE: z.string().min(1).default("flickboard"),
+  /** and the key that signs them: a PEM public key, or a JWKS URL. */
+  MEMBERSHIP_JWT_PUBLIC_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, "\n"))
+    .refine((v) => v.includes("-----BEGIN PUBLIC KEY-----"), 'must be a PEM public key ("-----BEGIN PUBLIC KEY-----")')
+    .optional(),
+  MEMBERSHIP_JWKS_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   /** Sign-ups allowed per hour from one client address. */
   SIGNUP_RATE_PER_IP: count(20),
   /** A session ends after this many days without use (each use extends it). */

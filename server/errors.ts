@@ -23,7 +23,15 @@ abstract class DomainError<C extends string> extends Error {
 
 /** The input is malformed or breaks a rule (bad JSON, a bad field, a forged cursor, a bad handle). */
 export class InvalidInput extends DomainError<
-  "invalid_json" | "validation_failed" | "invalid_path" | "invalid_cursor" | "invalid_period" | "invalid_handle" | "handle_not_allowed"
+  | "invalid_json"
+  | "validation_failed"
+  | "invalid_path"
+  | "invalid_cursor"
+  | "invalid_period"
+  | "invalid_handle"
+  | "handle_not_allowed"
+  | "token_invalid"
+  | "token_expired"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -37,13 +45,18 @@ export class TooLarge extends DomainError<"payload_too_large"> {
 export class Unauthenticated extends DomainError<"unauthenticated"> {}
 
 /** The caller is known but may not do this. */
-export class Forbidden extends DomainError<"run_not_yours" | "cross_origin"> {}
+export class Forbidden extends DomainError<"run_not_yours" | "cross_origin" | "tier_not_entitled"> {}
 
 /** The thing named does not exist, or is not visible to the caller. */
-export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found"> {}
+export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found"> {}
 
 /** The request contradicts what is already stored. */
-export class Conflict extends DomainError<"handle_taken" | "run_already_finished" | "idempotency_key_reused" | "conflict"> {}
+export class Conflict extends DomainError<
+  "handle_taken" | "run_already_finished" | "idempotency_key_reused" | "conflict" | "code_exhausted" | "code_already_redeemed" | "token_already_used"
+> {}
+
+/** The thing named existed but its time is over (an expired code). */
+export class Expired extends DomainError<"code_expired"> {}
 
 /** Too many requests of a kind from one caller; retry after the given number of seconds. */
 export class RateLimited extends DomainError<"rate_limited"> {
@@ -56,12 +69,22 @@ export class RateLimited extends DomainError<"rate_limited"> {
 }
 
 /** A standing limit on how much one caller may hold at once (not a rate: it frees up when released). */
-export class LimitReached extends DomainError<"too_many_subscriptions"> {}
+export class LimitReached extends DomainError<"too_many_subscriptions" | "too_many_open_runs"> {}
 
 /** A feature that is switched off, or a dependency that is down. */
-export class Unavailable extends DomainError<"cron_disabled"> {}
+export class Unavailable extends DomainError<"cron_disabled" | "memberships_unconfigured"> {}
 
-export type AnyDomainError = InvalidInput | TooLarge | Unauthenticated | Forbidden | NotFound | Conflict | RateLimited | LimitReached | Unavailable;
+export type AnyDomainError =
+  | InvalidInput
+  | TooLarge
+  | Unauthenticated
+  | Forbidden
+  | NotFound
+  | Conflict
+  | Expired
+  | RateLimited
+  | LimitReached
+  | Unavailable;
 export type DomainErrorCode = AnyDomainError["code"];
 
 export function isDomainError(err: unknown): err is AnyDomainError {

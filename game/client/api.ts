@@ -32,15 +32,39 @@ async function json<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-export async function fetchMe(): Promise<{ id: string; handle: string } | null> {
-  const res = await fetch("/api/players/me");
-  if (res.status === 401) return null;
-  return (await json<{ player: { id: string; handle: string } }>(res)).player;
+export interface Membership {
+  tier: "free" | "ultimate";
+  expiresAt: string | null;
 }
 
-export async function signUp(handle: string): Promise<{ id: string; handle: string }> {
+export interface Me {
+  id: string;
+  handle: string;
+  membership: Membership;
+}
+
+const FREE: Membership = { tier: "free", expiresAt: null };
+
+export async function fetchMe(): Promise<Me | null> {
+  const res = await fetch("/api/players/me");
+  if (res.status === 401) return null;
+  return (await json<{ player: Me }>(res)).player;
+}
+
+export async function signUp(handle: string): Promise<Me> {
   const res = await fetch("/api/players", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle }) });
-  return (await json<{ player: { id: string; handle: string } }>(res)).player;
+  return { ...(await json<{ player: { id: string; handle: string } }>(res)).player, membership: FREE };
+}
+
+/** Redeems a membership code; answers the player's membership after it. */
+export async function redeemCode(code: string): Promise<Membership> {
+  const res = await fetch("/api/players/me/membership", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+  return (await json<{ membership: Membership }>(res)).membership;
+}
+
+/** Gives up a ranked run (Esc, pointer lock lost): it stops counting among the player's open runs. */
+export async function abandonServerRun(runId: string): Promise<void> {
+  await fetch(`/api/runs/${runId}/abandon`, { method: "POST" }).catch(() => undefined);
 }
 
 /** Ends this browser's session (the server revokes it and clears the cookie). */

@@ -1,11 +1,13 @@
-/** Starting a run: the server picks the seed and keeps its own start time. */
+/**
+ * Starting a run: the server picks the seed and keeps its own start time. A ranked run on the
+ * ultimate tier needs a live membership (kiosk runs excepted: a booth lets everyone try both), and
+ * a player may hold only a few started, unfinished runs at once.
+ */
 import crypto from "node:crypto";
 import { getTier, parseSeed, seedToHex, type TierName } from "../../game/core";
 import type { Db } from "../db/client";
-import { NotFound } from "../errors";
-
-/** Time a player has beyond the run's duration to finish it (countdown, a slow upload). */
-export const FINISH_GRACE_MS = 120_000;
+import { Forbidden, LimitReached, NotFound } from "../errors";
+import { isEntitled } from "../memberships/membership";
 
 export interface StartedRun {
   runId: string;
@@ -16,18 +18,33 @@ export interface StartedRun {
   expiresAt: string;
 }
 
+export interface StartPolicy {
+  /** Time a finish may take beyond the run's duration (countdown, upload), on the server's clock. */
+  finishAllowanceMs: number;
+  /** Started, unfinished, unexpired runs one player may hold. */
+  maxOpenRuns: number;
+}
+
 export async function startRun(
   db: Db,
+  policy: StartPolicy,
   input: { playerId: string; scenarioId: string; tier: TierName; clientIp: string; kioskId?: string; now?: Date },
 ): Promise<StartedRun> {
+  const now = input.now ?? new Date();
   const scenario = await db.scenario.findUnique({ where: { id: input.scenarioId } });
   if (!scenario || !scenario.active) throw new NotFound("scenario_not_found", `No playable scenario "${input.scenarioId}".`);
+  const tier = getTier(input.tier)!;
+  if (tier.name === "ultimate" && !input.kioskId && !(await isEntitled(db, input.playerId, now))) {
+    throw new Forbidden("tier_not_entitled", "Ranked Ultimate runs are for Ultimate members. Try Ultimate unranked, or redeem a code.");
+  }
+  const open = await db.run.count({ where: { playerId: input.playerId, finishedAt: null, expiresAt: { gt: now } } });
+  if (open >= policy.maxOpenRuns) {
+    throw new LimitReached("too_many_open_runs", `You have ${open} runs in progress: finish or abandon one before starting another.`);
+  }
   const version = await db.scenarioVersion.findUniqueOrThrow({
     where: { scenarioId_version: { scenarioId: scenario.id, version: scenario.currentVersion } },
   });
   const durationMs = (version.definition as { durationMs: number }).durationMs;
-  const tier = getTier(input.tier)!;
-  const now = input.now ?? new Date();
   const run = await db.run.create({
     data: {
       playerId: input.playerId,
@@ -36,7 +53,7 @@ export async function startRun(
       tier: tier.name,
       seed: seedToHex(crypto.randomBytes(4).readUInt32BE(0)),
       startedAt: now,
-      expiresAt: new Date(now.getTime() + durationMs + FINISH_GRACE_MS),
+      expiresAt: new Date(now.getTime() + durationMs + policy.finishAllowanceMs),
       clientIp: input.clientIp,
       kioskId: input.kioskId,
     },
@@ -49,6 +66,11 @@ export async function startRun(
     startedAt: run.startedAt.toISOString(),
     expiresAt: run.expiresAt.toISOString(),
   };
+}
+
+/** The start policy the configuration sets. */
+export function startPolicy(config: { RUN_FINISH_ALLOWANCE_SEC: number; MAX_OPEN_RUNS: number }): StartPolicy {
+  return { finishAllowanceMs: config.RUN_FINISH_ALLOWANCE_SEC * 1000, maxOpenRuns: config.MAX_OPEN_RUNS };
 }
 
 /** The numeric seed of a stored run. */

@@ -2,16 +2,13 @@
  * `npm run close` (scripts/close.ts) against a temporary SQLite database: a dry run prints what it
  * would do and writes nothing; a real run closes; two CLI processes at once close once.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import type { CloseReport } from "../../server/closes/run";
+import { runCli } from "../support/cli";
 import { tempSqliteUrl } from "../support/server";
 import { addPlayer, addVerifiedRun, challengeDb, closeCounts, DST_WEEK } from "../support/closes";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const DUE = new Date(DST_WEEK.endsAt.getTime() + CLOSE_GRACE_MS).toISOString(); // 2026-11-05T06:00:05.000Z
 const WEEKS_ONLY = {
   startsAt: new Date("2026-10-22T05:00:00Z"),
@@ -22,19 +19,7 @@ const WEEKS_ONLY = {
   },
 };
 
-async function closeCli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "scripts/close.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
-}
+const closeCli = (databaseUrl: string, args: string[]) => runCli("close.ts", args, { DATABASE_URL: databaseUrl });
 
 /** A database with four players in the DST week; one has no contact. */
 async function prepared(): Promise<string> {

@@ -12,6 +12,7 @@ import { runHumanClicker, SETTINGS } from "../support/bots";
 import { postgresAvailable } from "../support/databases";
 import { createDatabase, startPostgres, type LocalPostgres } from "../support/postgres";
 import { REDIS_SERVER, startRedis, type LocalRedis } from "../support/redis";
+import { grantUltimate } from "../support/memberships";
 import { startAppServer, type AppServer } from "../support/server";
 
 const sprint = getScenario("gridshot-sprint")!;
@@ -22,9 +23,10 @@ describe.skipIf(!postgresAvailable || !fs.existsSync(REDIS_SERVER))("two instanc
   let a: AppServer;
   let b: AppServer;
   let socket: Socket;
+  let env: { DATABASE_URL: string; REDIS_URL: string };
   beforeAll(async () => {
     [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-    const env = { DATABASE_URL: await createDatabase(pg.url, "multi"), REDIS_URL: redis.url };
+    env = { DATABASE_URL: await createDatabase(pg.url, "multi"), REDIS_URL: redis.url };
     a = await startAppServer(env); // migrates and seeds first
     b = await startAppServer(env);
   });
@@ -39,6 +41,7 @@ describe.skipIf(!postgresAvailable || !fs.existsSync(REDIS_SERVER))("two instanc
     const apiA = apiClient(a.url);
     const apiB = apiClient(b.url);
     const [p1, p2] = [await apiB.player("mi"), await apiB.player("mj")];
+    await Promise.all([p1, p2].map((p) => grantUltimate(env.DATABASE_URL, p.id)));
     const runs = await Promise.all([p1, p2].map(async (p) => (await apiB.post("/api/runs", { scenario: sprint.id, tier: "ultimate" }, p.token)).body));
     const logs = runs.map((r, i) => runHumanClicker(sprint, parseSeed(r.seed), TIERS.ultimate, new Rng(90 + i)).sim.log());
 

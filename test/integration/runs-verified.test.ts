@@ -14,9 +14,12 @@ const app = useAppServer();
 const sprint = getScenario("gridshot-sprint")!;
 
 it("verifies human-like runs on both tiers, and the recomputed score beats a forged claim", async () => {
+  // Members one after another (each grant is a write transaction of its own on the test's SQLite file).
+  const players: { id: string; handle: string; token: string }[] = [];
+  for (let i = 0; i < 3; i++) players.push(await app.member(`hv${i}`));
   const runs = await Promise.all(
     (["free", "ultimate", "free"] as TierName[]).map(async (tierName, i) => {
-      const player = await app.api.player(`hv${i}`);
+      const player = players[i]!;
       const res = await app.api.post("/api/runs", { scenario: sprint.id, tier: tierName }, player.token);
       const tier = TIERS[tierName];
       const human = runHumanClicker(sprint, parseSeed(res.body.seed), tier, new Rng(40 + i));

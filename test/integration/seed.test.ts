@@ -16,13 +16,16 @@ it("seeds demo players with verified runs on the boards, once", async () => {
     expect(await db.scenario.count()).toBe(5);
 
     expect(await seedDemo(db)).toBe(6);
+    // Three Ultimate members play both tiers, three free players the free tier: 2 scenarios each.
+    expect(await db.membership.count()).toBe(3);
     const runs = await db.run.findMany();
-    expect(runs).toHaveLength(24);
+    expect(runs).toHaveLength(3 * 2 * 2 + 3 * 2);
+    expect(runs.filter((r) => r.tier === "ultimate")).toHaveLength(6);
     expect(runs.every((r) => r.verdict === "verified" && r.score! > 0)).toBe(true);
     const week = await db.boardEntry.findMany({ where: { scenarioId: "gridshot", periodKind: "all", tier: "all" } });
     expect(week).toHaveLength(6);
     expect(await seedDemo(db)).toBe(0);
-    expect(await db.run.count()).toBe(24);
+    expect(await db.run.count()).toBe(18);
   } finally {
     await db.$disconnect();
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { tierNames, type TierName } from "@/game/core";
 import { endpoint, methods } from "@/server/api/endpoint";
 import { enforceRunRate } from "@/server/runs/limits";
-import { startRun } from "@/server/runs/start";
+import { startPolicy, startRun } from "@/server/runs/start";
 
 const body = z.strictObject({
   scenario: z.string().min(1).max(64),
@@ -14,7 +14,7 @@ const body = z.strictObject({
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint({ auth: "player", body }, async ({ rt, auth, body, ip }) => {
     enforceRunRate(rt, "start", auth.player.id, ip);
-    const run = await startRun(rt.db, { playerId: auth.player.id, scenarioId: body.scenario, tier: body.tier, clientIp: ip });
+    const run = await startRun(rt.db, startPolicy(rt.config), { playerId: auth.player.id, scenarioId: body.scenario, tier: body.tier, clientIp: ip });
     return NextResponse.json(run, { status: 201 });
   }),
 });

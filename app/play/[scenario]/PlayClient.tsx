@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { parseSeed, TIERS, tierNames, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
 import {
+  abandonServerRun,
   fetchMe,
+  redeemCode,
   finishServerRun,
   resendPendingFinish,
   signOut,
@@ -12,6 +14,7 @@ import {
   startServerRun,
   type ApiFailure,
   type FinishedRun,
+  type Me,
   type ServerRun,
 } from "@/game/client/api";
 import { measureRefreshRate } from "@/game/client/pacing";
@@ -21,7 +24,7 @@ import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 
 type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
-type Player = { id: string; handle: string };
+type Player = Me;
 /** What the server said of a ranked run: its verdict, or why it could not say. */
 type ServerAnswer = { state: "pending" } | { state: "done"; run: FinishedRun } | { state: "failed"; failure: ApiFailure };
 
@@ -80,6 +83,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         setOutcome(result);
         setPhase(result.kind === "finished" ? "results" : "abandoned");
         const ranked = serverRunRef.current;
+        if (result.kind === "abandoned" && ranked) void abandonServerRun(ranked.runId);
         if (result.kind === "finished" && ranked) {
           setAnswer({ state: "pending" });
           finishServerRun(ranked.runId, result.log, result.environment, result.result.score).then(
@@ -107,9 +111,13 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     }
   };
 
-  /** Signed in: a ranked run the server starts (its seed). Otherwise a practice run on a local seed. */
+  /**
+   * Signed in: a ranked run the server starts (its seed). Otherwise, or on Ultimate without a
+   * membership ("Try Ultimate"), a practice run on a local seed.
+   */
+  const ranked = Boolean(player) && (tierName === "free" || player?.membership.tier === "ultimate");
   const start = async () => {
-    if (!player) {
+    if (!ranked) {
       if (sessionRef.current) await begin(sessionRef.current);
       return;
     }
@@ -168,7 +176,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <div ref={hudRefs.countdown} className="countdown" />
         {phase === "ready" && player !== undefined && refreshHz > 0 && (
           <button className="overlay start" onClick={start}>
-            Click to start · {player ? "ranked" : "practice"} · {tier.name === "ultimate" ? "Ultimate" : "Free"} tier
+            Click to start · {ranked ? "ranked" : "practice"} · {tier.name === "ultimate" ? (ranked ? "Ultimate" : "Try Ultimate (unranked)") : "Free"} tier
           </button>
         )}
         {phase === "abandoned" && outcome?.kind === "abandoned" && (
@@ -197,6 +205,11 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
                 input latency
               </label>
             ))}
+            {player?.membership.tier !== "ultimate" && (
+              <p className="muted" data-testid="ultimate-note">
+                Ultimate runs are ranked for Ultimate members; anyone can try Ultimate unranked.
+              </p>
+            )}
             <p className="muted">
               Display: {refreshHz ? `${refreshHz} Hz` : "measuring…"}
               {refreshHz > 0 && refreshHz < tier.fpsCap * 0.95 && ` — this display cannot show ${tier.fpsCap} fps; the run will be labelled with what it achieved.`}
@@ -235,16 +248,40 @@ function ms(value: number | null): string {
 
 function Account({ player, onSignedIn }: { player: Player | null | undefined; onSignedIn(p: Player | null): void }) {
   const [handle, setHandle] = useState("");
+  const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   if (player === undefined) return null;
   if (player) {
+    const redeem = async (e: React.FormEvent) => {
+      e.preventDefault();
+      try {
+        onSignedIn({ ...player, membership: await redeemCode(code) });
+        setCode("");
+        setError(null);
+      } catch (err) {
+        setError((err as ApiFailure).message ?? "That code did not work.");
+      }
+    };
     return (
-      <p className="muted">
-        Playing as <strong>{player.handle}</strong>: runs are ranked.{" "}
-        <button className="link-button" type="button" onClick={() => void signOut().then(() => onSignedIn(null))}>
-          Sign out
-        </button>
-      </p>
+      <div className="muted">
+        <p>
+          Playing as <strong>{player.handle}</strong>
+          {player.membership.tier === "ultimate" ? " · Ultimate member" : ""}: runs are ranked.{" "}
+          <button className="link-button" type="button" onClick={() => void signOut().then(() => onSignedIn(null))}>
+            Sign out
+          </button>
+        </p>
+        {player.membership.tier !== "ultimate" && (
+          <form className="account" onSubmit={redeem}>
+            <span>Have an Ultimate code?</span>
+            <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="FB-XXXX-XXXX-XXXX" aria-label="membership code" maxLength={40} />
+            <button className="button secondary" type="submit">
+              Redeem
+            </button>
+          </form>
+        )}
+        {error && <p className="error">{error}</p>}
+      </div>
     );
   }
   const submit = async (e: React.FormEvent) => {

@@ -1,0 +1,28 @@
+/**
+ * Membership codes as people type them: "FB-" and three groups of four characters from an alphabet
+ * without look-alikes (Crockford's base 32: no I, L, O, U). Typed codes are normalised (case, spaces,
+ * dashes) before they are hashed, so "fb 7k3m-..." finds the same code. Only the hash is stored.
+ */
+import crypto from "node:crypto";
+
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function newCode(): string {
+  const bytes = crypto.randomBytes(12);
+  const chars = Array.from(bytes, (b) => ALPHABET[b & 31]).join("");
+  return `FB-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** The canonical form of a typed code: upper case, only alphabet characters, look-alikes mapped. */
+export function normalizeCode(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .replace(/^FB/, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+}
+
+export function codeHash(input: string): string {
+  return crypto.createHash("sha256").update(normalizeCode(input)).digest("hex");
+}
