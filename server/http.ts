@@ -9,7 +9,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Server as SocketServer } from "socket.io";
 import { MemoryRankStore, RedisRankStore } from "./boards/ranks";
 import { connectRedis } from "./boards/redis-rank";
-import { BoardLive } from "./live/boards";
+import { BoardLive, type LiveServer } from "./live/boards";
 import type { Config } from "./config";
 import { setRuntime, type Runtime } from "./runtime";
 import type { Db } from "./db/client";
@@ -79,7 +79,7 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
 
   // socket.io answers its own path; every other upgrade (Next's hot reload in dev) goes to Next.
   // Browsers may connect only from the allowed origins; clients without an Origin (not browsers) may.
-  const io = new SocketServer(http, {
+  const io: LiveServer = new SocketServer(http, {
     path: "/socket.io",
     destroyUpgrade: false,
     serveClient: false,

@@ -3,11 +3,10 @@
  * handlers. Next.js bundles route handlers separately from server.ts, so a module-level singleton
  * would exist twice; the one registry on globalThis is what both see.
  */
-import type { Server as SocketServer } from "socket.io";
 import { MemoryRankStore, type RankStore } from "./boards/ranks";
 import { loadConfig, type Config } from "./config";
 import { createDb, type Db } from "./db/client";
-import type { BoardLive } from "./live/boards";
+import type { BoardLive, LiveServer } from "./live/boards";
 import { RateLimiter } from "./runs/rate-limit";
 
 export interface Runtime {
@@ -17,7 +16,7 @@ export interface Runtime {
   /** Ranks on boards: in process, or in Redis when REDIS_URL is set. */
   ranks: RankStore;
   /** socket.io and live boards: only where server.ts runs (not under a bare `next dev`). */
-  io?: SocketServer;
+  io?: LiveServer;
   live?: BoardLive;
 }
 

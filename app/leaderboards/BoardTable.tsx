@@ -1,4 +1,4 @@
-import type { BoardRow } from "@/server/boards/read";
+import type { BoardRow } from "@/lib/contracts/boards";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 

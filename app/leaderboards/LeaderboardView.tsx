@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { fetchMe } from "@/game/client/api";
+import type { TierFilter } from "@/lib/contracts/boards";
 import BoardTable from "./BoardTable";
 import { timeUntil, useBoard } from "./useBoard";
 
@@ -20,7 +21,7 @@ const TIERS = [
 export default function LeaderboardView({ scenarios }: { scenarios: { id: string; name: string }[] }) {
   const [scenario, setScenario] = useState(scenarios[0]?.id ?? "gridshot");
   const [period, setPeriod] = useState<string>("week");
-  const [tier, setTier] = useState<string>("all");
+  const [tier, setTier] = useState<TierFilter>("all");
   const [key, setKey] = useState<string | undefined>(undefined);
   const [pastKeys, setPastKeys] = useState<{ key: string; startsAt: string | null }[]>([]);
   const [me, setMe] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export default function LeaderboardView({ scenarios }: { scenarios: { id: string
             </button>
           ))}
         </div>
-        <select value={tier} onChange={(e) => setTier(e.target.value)} aria-label="tier">
+        <select value={tier} onChange={(e) => setTier(e.target.value as TierFilter)} aria-label="tier">
           {TIERS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

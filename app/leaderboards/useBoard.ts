@@ -5,13 +5,14 @@
  * coalesces updates), and the caller's own standing alongside.
  */
 import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
-import type { BoardMeta, BoardRow } from "@/server/boards/read";
+import { io, type Socket } from "socket.io-client";
+import type { BoardMeta, BoardRow, TierFilter } from "@/lib/contracts/boards";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/contracts/live";
 
 export interface BoardQuery {
   scenario: string;
   period: string;
-  tier: string;
+  tier: TierFilter;
   key?: string;
   limit?: number;
 }
@@ -45,9 +46,9 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
     };
     void load();
 
-    const socket = io({ path: "/socket.io", transports: ["websocket"] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: "/socket.io", transports: ["websocket"] });
     socket.on("connect", () => {
-      socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack: { ok: boolean }) => {
+      socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack) => {
         if (!cancelled) setState((s) => ({ ...s, live: ack.ok }));
       });
     });

@@ -3,17 +3,13 @@
  * backoff under one idempotency key (so a retry can never count twice), and kept in localStorage
  * until the server answers, so a dropped connection loses nothing.
  */
-import type { StartedRun } from "../../server/runs/start";
+import type { Me, MembershipStatus } from "../../lib/contracts/players";
+import type { FinishedRunReport, StartedRun } from "../../lib/contracts/runs";
 import { toBase64, type RunEnvironment, type TierName } from "../core";
 
 export type ServerRun = StartedRun;
-
-export interface FinishedRun {
-  verdict: "verified" | "flagged" | "rejected";
-  reasonCode: string | null;
-  reasons: { code: string; severity: string; message: string }[];
-  score: number | null;
-}
+export type FinishedRun = FinishedRunReport;
+export type { Me };
 
 export interface ApiFailure {
   status: number;
@@ -32,34 +28,23 @@ async function json<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-export interface Membership {
-  tier: "free" | "ultimate";
-  expiresAt: string | null;
-}
-
-export interface Me {
-  id: string;
-  handle: string;
-  membership: Membership;
-}
-
-const FREE: Membership = { tier: "free", expiresAt: null };
-
 export async function fetchMe(): Promise<Me | null> {
   const res = await fetch("/api/players/me");
   if (res.status === 401) return null;
   return (await json<{ player: Me }>(res)).player;
 }
 
+/** Signs up (the session cookie is set by the answer) and answers the new player as /me sees them. */
 export async function signUp(handle: string): Promise<Me> {
   const res = await fetch("/api/players", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle }) });
-  return { ...(await json<{ player: { id: string; handle: string } }>(res)).player, membership: FREE };
+  await json(res);
+  return (await fetchMe())!;
 }
 
 /** Redeems a membership code; answers the player's membership after it. */
-export async function redeemCode(code: string): Promise<Membership> {
+export async function redeemCode(code: string): Promise<MembershipStatus> {
   const res = await fetch("/api/players/me/membership", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
-  return (await json<{ membership: Membership }>(res)).membership;
+  return (await json<{ membership: MembershipStatus }>(res)).membership;
 }
 
 /** Gives up a ranked run (Esc, pointer lock lost): it stops counting among the player's open runs. */

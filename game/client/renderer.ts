@@ -5,7 +5,7 @@
  */
 import * as THREE from "three";
 import { verticalFovFromHorizontal, type Scenario, type Simulation } from "../core";
-import { TARGET_COLOURS, type Settings } from "./settings";
+import { TARGET_COLOURS, type Settings } from "../../lib/contracts/settings";
 
 export class SceneRenderer {
   private readonly renderer: THREE.WebGLRenderer;

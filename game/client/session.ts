@@ -18,7 +18,7 @@ import {
 } from "../core";
 import { PointerLockInput } from "./input";
 import { SceneRenderer } from "./renderer";
-import type { Settings } from "./settings";
+import type { Settings } from "../../lib/contracts/settings";
 
 export interface HudElements {
   time: HTMLElement;

@@ -1,9 +1,6 @@
 /** A board: scenario x period (kind + key) x tier filter. */
 import type { TierName } from "../../game/core";
-import type { PeriodKind } from "./periods";
-
-export const TIER_FILTERS = ["all", "free", "ultimate"] as const;
-export type TierFilter = (typeof TIER_FILTERS)[number];
+import type { PeriodKind, TierFilter } from "../../lib/contracts/boards";
 
 export interface BoardId {
   scenarioId: string;

@@ -18,8 +18,7 @@
  */
 import { Cron } from "croner";
 
-export const PERIOD_KINDS = ["day", "week", "challenge", "all"] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+import { PERIOD_KINDS, type PeriodKind } from "../../lib/contracts/boards";
 
 export const DEFAULT_WEEKLY_CLOSE_CRON = "0 0 * * 4";
 

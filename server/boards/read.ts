@@ -6,40 +6,12 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { InvalidInput, NotFound } from "../errors";
 import { scheduleOf } from "../challenge/current";
-import { boardKey, TIER_FILTERS, type BoardId } from "./board";
-import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period, type PeriodKind } from "./periods";
+import type { BoardMeta, BoardRow, PeriodKind } from "../../lib/contracts/boards";
+import { boardKey, type BoardId } from "./board";
+import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period } from "./periods";
 import type { RankStore } from "./ranks";
 
 type Challenge = Parameters<typeof scheduleOf>[0];
-
-export const boardQuerySchema = z.object({
-  period: z.string().default("week"),
-  tier: z.enum(TIER_FILTERS).default("all"),
-  key: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(400).optional(),
-});
-
-export interface BoardMeta {
-  scenario: string;
-  period: PeriodKind;
-  key: string;
-  tier: BoardId["tier"];
-  startsAt: string | null;
-  endsAt: string | null;
-  nextResetAt: string | null;
-  closed: boolean;
-}
-
-export interface BoardRow {
-  rank: number;
-  player: { id: string; handle: string };
-  score: number;
-  achievedAt: string;
-  runId: string;
-  tier: string;
-  fps: number | null;
-}
 
 /** The board a query names: the current period unless `key` names a past one. */
 export async function resolveBoard(

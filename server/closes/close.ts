@@ -17,18 +17,10 @@ import type { BoardId } from "../boards/board";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
 import type { Provider } from "../db/provider";
+import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import { CLOSE_GRACE_MS, type CloseChallenge, type ClosingPeriod } from "./due";
 import { parsePrizeTable, prizesFor } from "./prize-table";
 import { computeClose, type BoardCandidate, type SkippedPlayer, type Winner } from "./standings";
-
-/** What socket.io clients receive on "period:closed". */
-export interface PeriodClosedEvent {
-  scenarioId: string;
-  periodKind: string;
-  periodKey: string;
-  tier: string;
-  winners: { place: number; handle: string; score: number; prize: string }[];
-}
 
 /** Where closes are broadcast (the socket.io server; absent in the CLI). */
 export interface CloseBroadcaster {

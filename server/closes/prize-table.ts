@@ -9,7 +9,7 @@
  * "featured" means `Challenge.featuredScenarioId`. Daily prize boards exist only on the event days.
  */
 import { z } from "zod";
-import { TIER_FILTERS, type TierFilter } from "../boards/board";
+import { TIER_FILTERS, type TierFilter } from "../../lib/contracts/boards";
 
 /** The period kinds that close (an `all` board never ends). */
 export const CLOSE_PERIOD_KINDS = ["day", "week", "challenge"] as const;

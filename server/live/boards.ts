@@ -9,24 +9,31 @@
  * versions. Error acks carry a code and a message meant for players, never internals.
  */
 import type { Server as SocketServer, Socket } from "socket.io";
-import { z } from "zod";
+import {
+  subscribeSchema,
+  unsubscribeSchema,
+  type BoardRef,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "../../lib/contracts/live";
 import { errorBody, toHttpError } from "../api/errors";
 import type { Db } from "../db/client";
 import { LimitReached } from "../errors";
 import { authenticate, SESSION_COOKIE } from "../players/session";
-import { boardKey, TIER_FILTERS, type BoardId } from "../boards/board";
-import { readBoardPage, resolveBoard, type BoardMeta } from "../boards/read";
+import { boardKey, type BoardId } from "../boards/board";
+import { readBoardPage, resolveBoard } from "../boards/read";
 import type { RankStore } from "../boards/ranks";
 import type { RedisCommander } from "../boards/redis-rank";
 import { currentChallenge } from "../challenge/current";
 
-const subscribeSchema = z.strictObject({
-  scenario: z.string().min(1).max(64),
-  period: z.string().max(16),
-  tier: z.enum(TIER_FILTERS),
-  key: z.string().max(40).optional(),
-});
-const unsubscribeSchema = z.strictObject({ board: z.string().max(200) });
+/** What the server keeps per connection: its signed-in player, and that player's last ranks per board. */
+export interface LiveSocketData {
+  playerId?: string;
+  ranks: Record<string, number | null>;
+}
+
+export type LiveServer = SocketServer<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
 export interface LiveOptions {
   /** Sliding session expiry, to authenticate connections as the HTTP API does. */
@@ -38,7 +45,7 @@ export interface LiveOptions {
 }
 
 /** The session token a socket.io connection presents: `auth.token`, else the session cookie. */
-function handshakeToken(socket: Socket): string | null {
+function handshakeToken(socket: LiveSocket): string | null {
   const auth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof auth === "string") return auth;
   for (const part of (socket.handshake.headers.cookie ?? "").split(";")) {
@@ -58,7 +65,7 @@ export class BoardLive {
   private readonly intervalMs: number;
 
   constructor(
-    private readonly io: SocketServer,
+    private readonly io: LiveServer,
     private readonly db: Db,
     private readonly ranks: RankStore,
     private readonly redis: RedisCommander | null,
@@ -72,17 +79,18 @@ export class BoardLive {
   }
 
   /** The connection's player, from its session; anonymous when it presents none (or a dead one). */
-  private async identify(socket: Socket) {
+  private async identify(socket: LiveSocket) {
     const token = handshakeToken(socket);
     const found = token ? await authenticate(this.db, token, { ttlMs: this.options.sessionTtlMs }) : null;
     socket.data.playerId = found?.player.id;
-    socket.data.ranks = {} as Record<string, number | null>;
+    socket.data.ranks = {};
   }
 
-  private onConnection(socket: Socket) {
+  private onConnection(socket: LiveSocket) {
     const subscriptions = () => [...socket.rooms].filter((r) => r.startsWith("board:")).length;
-    socket.on("board:subscribe", async (payload: unknown, ack?: (answer: unknown) => void) => {
-      const reply = typeof ack === "function" ? ack : () => {};
+    // Payloads are typed by the event maps, but come from clients: each is parsed before use.
+    socket.on("board:subscribe", async (payload, ack) => {
+      const reply: typeof ack = typeof ack === "function" ? ack : () => {};
       try {
         const parsed = subscribeSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, ...errorBody({ code: "validation_failed", message: parsed.error.issues[0]?.message ?? "invalid" }) });
@@ -93,14 +101,14 @@ export class BoardLive {
           throw new LimitReached("too_many_subscriptions", `A connection follows at most ${this.options.maxSubscriptions} boards; unsubscribe from one first.`);
         }
         await socket.join(room(key));
-        const playerId = socket.data.playerId as string | undefined;
+        const playerId = socket.data.playerId;
         if (playerId) socket.data.ranks[key] = await this.ranks.rankOf(board, playerId);
         reply({ ok: true, board: meta, version: await this.currentVersion(key) });
       } catch (err) {
         reply({ ok: false, ...errorBody(toHttpError(err)) });
       }
     });
-    socket.on("board:unsubscribe", async (payload: unknown) => {
+    socket.on("board:unsubscribe", async (payload) => {
       const parsed = unsubscribeSchema.safeParse(payload);
       if (parsed.success) await socket.leave(room(parsed.data.board));
     });
@@ -137,7 +145,7 @@ export class BoardLive {
       readBoardPage(this.db, this.ranks, board, TOP_N),
       this.ranks.size(board),
     ]);
-    const meta: Pick<BoardMeta, "scenario" | "period" | "key" | "tier"> = {
+    const meta: BoardRef = {
       scenario: board.scenarioId,
       period: board.periodKind,
       key: board.periodKey,
@@ -146,10 +154,10 @@ export class BoardLive {
     this.io.to(room(key)).emit("board:update", { board: meta, version, top: entries, size });
     // Each subscribed player whose own rank moved hears about it (sockets on every instance).
     for (const socket of await this.io.in(room(key)).fetchSockets()) {
-      const playerId = socket.data.playerId as string | undefined;
+      const playerId = socket.data.playerId;
       if (!playerId) continue;
       const rank = await this.ranks.rankOf(board, playerId);
-      const seen = (socket.data.ranks as Record<string, number | null> | undefined)?.[key];
+      const seen = socket.data.ranks?.[key];
       if (rank === seen) continue;
       socket.data.ranks = { ...(socket.data.ranks ?? {}), [key]: rank };
       socket.emit("board:rank", { board: meta, version, rank });

@@ -4,7 +4,8 @@
  */
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
-import { nextGrantWindow, type MembershipSource } from "./membership";
+import type { MembershipSource } from "../../lib/contracts/players";
+import { nextGrantWindow } from "./membership";
 
 type Tx = Pick<Db, "membership" | "auditLog">;
 

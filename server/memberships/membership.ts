@@ -4,19 +4,10 @@
  * grant starts when the player's current Ultimate ends, so a trial code redeemed by a member
  * extends their membership instead of overlapping it.
  */
+import type { MembershipSource, MembershipStatus } from "../../lib/contracts/players";
 import type { Db } from "../db/client";
 
 type Tx = Pick<Db, "membership">;
-
-export const MEMBERSHIP_SOURCES = ["admin", "code", "token"] as const;
-export type MembershipSource = (typeof MEMBERSHIP_SOURCES)[number];
-
-export interface MembershipStatus {
-  tier: "free" | "ultimate";
-  /** Where the live membership came from, and when Ultimate ends (null: no end) - for ultimate only. */
-  source: MembershipSource | null;
-  expiresAt: string | null;
-}
 
 const DAY_MS = 24 * 3600 * 1000;
 

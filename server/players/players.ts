@@ -1,31 +1,11 @@
 /**
  * Players: sign-up with a handle (which opens the player's first session), profile and settings.
  */
-import { z } from "zod";
-import { settingsSchema } from "../../game/client/settings";
+import type { PlayerProfile, ProfilePatch, PublicPlayer } from "../../lib/contracts/players";
 import type { Db } from "../db/client";
 import { Conflict } from "../errors";
 import { handleKey, validateHandle } from "./handles";
 import { openSession, type PlayerRow, type SessionOptions } from "./session";
-
-export interface PublicPlayer {
-  id: string;
-  handle: string;
-}
-
-export interface PlayerProfile extends PublicPlayer {
-  settings: Partial<z.infer<typeof settingsSchema>>;
-  contactEmail: string | null;
-  createdAt: string;
-}
-
-export const playerSettingsSchema = settingsSchema.partial().strict();
-
-export const profilePatchSchema = z.strictObject({
-  handle: z.string().optional(),
-  settings: playerSettingsSchema.optional(),
-  contactEmail: z.email("must be an email address").max(200).nullable().optional(),
-});
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
@@ -64,7 +44,7 @@ export function profileOf(player: PlayerRow): PlayerProfile {
   };
 }
 
-export async function updateProfile(db: Db, player: PlayerRow, patch: z.infer<typeof profilePatchSchema>): Promise<PlayerProfile> {
+export async function updateProfile(db: Db, player: PlayerRow, patch: ProfilePatch): Promise<PlayerProfile> {
   const data: { handle?: string; handleKey?: string; settings?: object; contactEmail?: string | null } = {};
   if (patch.handle !== undefined) {
     data.handle = validateHandle(patch.handle);

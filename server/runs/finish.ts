@@ -8,8 +8,8 @@
  * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
  */
 import crypto from "node:crypto";
-import { z } from "zod";
-import { getTier, parseScenario, runEnvironmentSchema, type RunResult } from "../../game/core";
+import { getTier, parseScenario, type RunResult } from "../../game/core";
+import type { FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
 import { audit } from "../audit";
 import { boardKey, type BoardId } from "../boards/board";
 import { boardsFor, BoardWriteConflict, recordOnBoards } from "../boards/record";
@@ -23,37 +23,7 @@ import type { Finding } from "./checks";
 import { runSeed } from "./start";
 import { verifyRun, type Verification } from "./verify";
 
-export const finishBodySchema = z.strictObject({
-  /** The encoded input log (docs/run-log.md), base64. */
-  log: z.string().min(1),
-  environment: runEnvironmentSchema,
-  /** What the client computed; logged when it differs, never used. */
-  claimed: z.strictObject({ score: z.number().int() }).optional(),
-  idempotencyKey: z.string().min(8).max(100).optional(),
-});
-export type FinishBody = z.infer<typeof finishBodySchema>;
-
-/** A request body over this is refused before it is read (the log limit is 256 KB, ~342 KB as base64). */
-export const MAX_FINISH_BODY_BYTES = 1024 * 1024;
-
-/** What a finish tells the player: the run as the server judged it, and its ranks if it counts. */
-export interface FinishOutcome {
-  run: {
-    id: string;
-    scenario: { id: string; version: string };
-    tier: string;
-    verdict: Verification["verdict"];
-    reasonCode: string | null;
-    reasons: { code: string; severity: string; message: string }[];
-    score: number | null;
-    claimedScore: number | null;
-    result: ReturnType<typeof summarize> | null;
-    finishedAt: string;
-  };
-  ranks?: { scenario: string; period: string; key: string; tier: string; rank: number | null; improved: boolean }[];
-}
-
-export function summarize(result: RunResult) {
+export function summarize(result: RunResult): RunStats {
   const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]! : null);
   return {
     score: result.score,

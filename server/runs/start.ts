@@ -5,18 +5,10 @@
  */
 import crypto from "node:crypto";
 import { getTier, parseSeed, seedToHex, type TierName } from "../../game/core";
+import type { StartedRun } from "../../lib/contracts/runs";
 import type { Db } from "../db/client";
 import { Forbidden, LimitReached, NotFound } from "../errors";
 import { isEntitled } from "../memberships/membership";
-
-export interface StartedRun {
-  runId: string;
-  seed: string;
-  scenario: { id: string; version: string };
-  tier: { name: TierName; fpsCap: number; addedLatencyMs: number };
-  startedAt: string;
-  expiresAt: string;
-}
 
 export interface StartPolicy {
   /** Time a finish may take beyond the run's duration (countdown, upload), on the server's clock. */

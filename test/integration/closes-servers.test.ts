@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { periodAt, type ChallengeSchedule, type Period } from "../../server/boards/periods";
-import type { PeriodClosedEvent } from "../../server/closes/close";
+import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import { dueCloses } from "../../server/closes/due";
 import type { CloseReport } from "../../server/closes/run";
 import { createDb, type Db } from "../../server/db/client";

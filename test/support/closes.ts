@@ -4,7 +4,8 @@
  */
 import { seedBaseData } from "../../prisma/seed";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
-import type { CloseBroadcaster, PeriodClosedEvent } from "../../server/closes/close";
+import type { PeriodClosedEvent } from "../../lib/contracts/live";
+import type { CloseBroadcaster } from "../../server/closes/close";
 import type { CloseChallenge } from "../../server/closes/due";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";

@@ -1,9 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { endpoint, methods, sessionCookieSecure, setSessionCookie } from "@/server/api/endpoint";
+import { signUpBodySchema } from "@/lib/contracts/players";
 import { createPlayer } from "@/server/players/players";
-
-const body = z.strictObject({ handle: z.string().max(100) });
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -12,7 +10,7 @@ const DAY = 24 * HOUR;
  * session the device already had is replaced (revoked), so a token never outlives a sign-in.
  */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: endpoint({ body }, async ({ rt, req, body, ip, https, presentedToken }) => {
+  POST: endpoint({ body: signUpBodySchema }, async ({ rt, req, body, ip, https, presentedToken }) => {
     rt.limiter.enforce(`signup:ip:${ip}`, rt.config.SIGNUP_RATE_PER_IP, HOUR, "sign-ups from this address");
     const created = await createPlayer(rt.db, {
       handle: body.handle,

@@ -19,7 +19,8 @@ import {
 } from "@/game/client/api";
 import { measureRefreshRate } from "@/game/client/pacing";
 import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
-import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from "@/game/client/settings";
+import { loadSettings, saveSettings } from "@/game/client/settings";
+import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 

@@ -2,15 +2,8 @@
 
 import { useState } from "react";
 import type { GameSensitivityProfile } from "@/game/core";
-import {
-  CROSSHAIR_COLOURS,
-  CROSSHAIR_STYLES,
-  GAME_PRESETS,
-  TARGET_COLOURS,
-  cm360FromPreset,
-  settingsSchema,
-  type Settings,
-} from "@/game/client/settings";
+import { GAME_PRESETS, cm360FromPreset } from "@/game/client/settings";
+import { CROSSHAIR_COLOURS, CROSSHAIR_STYLES, TARGET_COLOURS, settingsSchema, type Settings } from "@/lib/contracts/settings";
 
 /** Sensitivity, FOV and look settings; every change is validated and saved by the parent. */
 export default function SettingsPanel({ settings, onChange }: { settings: Settings; onChange(next: Settings): void }) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   type ChallengeSchedule,
   nextResetAt,
-  PERIOD_KINDS,
   type Period,
   periodAt,
   periodByKey,
@@ -10,6 +9,7 @@ import {
   periodsFor,
   parsePeriodKind,
 } from "../../../server/boards/periods";
+import { PERIOD_KINDS } from "../../../lib/contracts/boards";
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SpikeFilter } from "../../../game/client/input";
-import { DEFAULT_SETTINGS, cm360FromPreset, loadSettings, saveSettings } from "../../../game/client/settings";
+import { cm360FromPreset, loadSettings, saveSettings } from "../../../game/client/settings";
+import { DEFAULT_SETTINGS } from "../../../lib/contracts/settings";
 import { verticalFovFromHorizontal } from "../../../game/core";
 
 function memoryStorage() {

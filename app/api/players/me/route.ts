@@ -1,6 +1,7 @@
 import { endpoint, methods } from "@/server/api/endpoint";
 import { membershipStatus } from "@/server/memberships/membership";
-import { profileOf, profilePatchSchema, updateProfile } from "@/server/players/players";
+import { profilePatchSchema } from "@/lib/contracts/players";
+import { profileOf, updateProfile } from "@/server/players/players";
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: endpoint({ auth: "player" }, async ({ rt, auth }) => ({

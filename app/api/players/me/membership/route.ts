@@ -1,16 +1,15 @@
-import { z } from "zod";
+import { redeemBodySchema } from "@/lib/contracts/players";
 import { endpoint, methods } from "@/server/api/endpoint";
 import { membershipStatus } from "@/server/memberships/membership";
 import { redeemMembershipCode } from "@/server/memberships/redeem-code";
 import { redeemMembershipToken } from "@/server/memberships/redeem-token";
 
 const HOUR = 3600_000;
-const body = z.union([z.strictObject({ code: z.string().min(1).max(40) }), z.strictObject({ token: z.string().min(1).max(8192) })]);
 
 /** The player's membership; redeeming a code an admin created or a token from the operator's identity service. */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: endpoint({ auth: "player" }, async ({ rt, auth }) => ({ membership: await membershipStatus(rt.db, auth.player.id) })),
-  POST: endpoint({ auth: "player", body }, async ({ rt, auth, body, ip }) => {
+  POST: endpoint({ auth: "player", body: redeemBodySchema }, async ({ rt, auth, body, ip }) => {
     rt.limiter.enforce(`redeem:player:${auth.player.id}`, 10, HOUR, "redemption attempts");
     rt.limiter.enforce(`redeem:ip:${ip}`, 30, HOUR, "redemption attempts from this address");
     const membership =

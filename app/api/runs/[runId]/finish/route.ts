@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { endpoint, methods } from "@/server/api/endpoint";
-import { finishBodySchema, finishRun, MAX_FINISH_BODY_BYTES, type FinishOutcome } from "@/server/runs/finish";
+import { finishBodySchema, MAX_FINISH_BODY_BYTES, type FinishOutcome } from "@/lib/contracts/runs";
+import { finishRun } from "@/server/runs/finish";
 import { enforceRunRate } from "@/server/runs/limits";
 
 /**

@@ -1,5 +1,6 @@
+import { boardQuerySchema } from "@/lib/contracts/boards";
 import { endpoint, methods } from "@/server/api/endpoint";
-import { boardQuerySchema, readStanding, resolveBoard } from "@/server/boards/read";
+import { readStanding, resolveBoard } from "@/server/boards/read";
 import { currentChallenge } from "@/server/challenge/current";
 
 export const dynamic = "force-dynamic";
