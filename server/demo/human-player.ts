@@ -144,7 +144,7 @@ export const HUMAN_PROFILES: Readonly<Record<SkillLevel, HumanProfile>> = {
     clickTolerance: 0.9,
     pressDelayMs: [10, 35],
     tremorMm: 0.02,
-    pursuit: { loopGain: 1.2, prediction: 0.9, updateMs: [50, 100], noise: 0.12 },
+    pursuit: { loopGain: 1.1, prediction: 0.88, updateMs: [50, 100], noise: 0.14 },
   },
 };
 
@@ -349,8 +349,8 @@ class Eyes {
 type Mode = "choose" | "wait" | "moving" | "confirm" | "pressing" | "track";
 
 /**
- * Plays one run as a person of the given skill would, through the Simulation (as the browser
- * feeds it) and returns it with its result.
+ * Plays one run as a person of the given skill would (or with any profile: the calibration's
+ * attacks use faster-than-human ones), through the Simulation as the browser feeds it.
  */
 export function runHuman(
   sc: Scenario,
@@ -358,9 +358,9 @@ export function runHuman(
   tier: Tier,
   rng: Rng,
   settings: RunSettings = DEMO_SETTINGS,
-  skill: SkillLevel = "regular",
+  skill: SkillLevel | HumanProfile = "regular",
 ): { sim: Simulation; result: RunResult } {
-  const profile = HUMAN_PROFILES[skill];
+  const profile = typeof skill === "string" ? HUMAN_PROFILES[skill] : skill;
   const sim = new Simulation(sc, seed, tier, settings, { capacity: 1 << 16 });
   const frames = frameSchedule(tier.fpsCap, sc.durationMs);
   const rpc = radiansPerCount(settings);

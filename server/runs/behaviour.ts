@@ -104,7 +104,7 @@ export interface Acquisition {
   distance: number;
   /** Shannon index of difficulty, log2(D/W + 1), W the target's angular diameter. */
   id: number;
-  /** Last moment the aim was still at its start (within 5 % of the distance). */
+  /** The event that took the aim away from its start (beyond 5 % of the distance) for the last time. */
   onsetAt: number;
   /** pressedAt − onsetAt. */
   movementMs: number;
@@ -144,13 +144,19 @@ export function clickingAcquisitions({ scenario, seed, settings, log, result }: 
     const still = 0.05 * distance;
     let onsetAt = stimulusAt;
     let entryAt: number | null = null;
+    let atStart = true;
     while (aim.nextTime <= shot.pressedAt) {
       const t = aim.nextTime;
       aim.step();
       if (separation(aim.yaw, aim.pitch, startYaw, startPitch) <= still) {
-        onsetAt = t;
+        atStart = true;
         entryAt = null;
-      } else if (entryAt === null) {
+      } else if (atStart) {
+        // The event that takes the aim away from its start: the movement's onset.
+        atStart = false;
+        onsetAt = t;
+      }
+      if (!atStart && entryAt === null) {
         const c = paths.at(k, t);
         if (separation(aim.yaw, aim.pitch, c.yaw, c.pitch) <= r) entryAt = t;
       }
@@ -191,6 +197,8 @@ export interface TrackingMeasures {
   lagMs: number | null;
   /** Median aim error at that lag, radians. */
   residual: number | null;
+  /** Mean angular speed of the tracked targets over the samples, radians per second. */
+  targetSpeed: number;
   /** Switching: per kill, time to the first credited frame on another target, ms. */
   switchMs: number[];
 }
@@ -286,6 +294,13 @@ export function trackingMeasures({ scenario, seed, tier, settings, log, result }
     for (let s = 0; s < sampleT.length; s++) errors[s] = errorAt(s, lag);
     return errors.sort()[errors.length >> 1]!;
   };
+  let speed = 0;
+  for (let s = 0; s < sampleT.length; s++) {
+    const grid = sampleGrid[s]!;
+    const g = Math.floor((sampleT[s]! - grid.from) / GRID_MS);
+    speed += Math.hypot((grid.yaw[g + 1]! - grid.yaw[g]!) * sampleCos[s]!, grid.pitch[g + 1]! - grid.pitch[g]!) / GRID_MS;
+  }
+  const targetSpeed = sampleT.length ? (speed / sampleT.length) * 1000 : 0;
   let lagMs: number | null = null;
   let residual: number | null = null;
   if (sampleT.length >= 100) {
@@ -316,5 +331,5 @@ export function trackingMeasures({ scenario, seed, tier, settings, log, result }
       if (j < credits.length) switchMs.push(credits[j]! - kill);
     }
   }
-  return { samples: sampleT.length, lagMs, residual, switchMs };
+  return { samples: sampleT.length, lagMs, residual, targetSpeed, switchMs };
 }

@@ -323,8 +323,9 @@ function trackingFindings(run: ReplayedRun): Finding[] {
     out.push(bounded("tracking_anticipation", "floor", m.lagMs, HUMAN.trackingLagMs, { samples: m.samples }));
     out.push(bounded("tracking_smoothness", "floor", m.residual / r, HUMAN.trackingResidualShare, { samples: m.samples, lagMs: m.lagMs }));
   }
-  if (result.sampledTimeMs >= result.durationMs / 2 && result.accuracy > HUMAN.timeOnTargetShare.plausible) {
-    out.push(finding("time_on_target", "flag", { share: round(result.accuracy), plausible: HUMAN.timeOnTargetShare.plausible }));
+  const fast = m.targetSpeed >= HUMAN.timeOnTargetShare.minTargetRadiiPerSec * r;
+  if (fast && result.sampledTimeMs >= result.durationMs / 2 && result.accuracy > HUMAN.timeOnTargetShare.plausible) {
+    out.push(finding("time_on_target", "flag", { share: round(result.accuracy), plausible: HUMAN.timeOnTargetShare.plausible, targetRadiiPerSec: round(m.targetSpeed / r) }));
   }
   if (m.switchMs.length >= 5) out.push(bounded("target_acquisition", "floor", median(m.switchMs), HUMAN.switchMs, { switches: m.switchMs.length }));
   return out.filter((f): f is Finding => f !== null);

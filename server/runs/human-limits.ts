@@ -24,7 +24,7 @@ export const HUMAN = {
    * bound is about twice the fastest mouse throughput in ISO 9241-9 studies; the provable bound
    * halves it again (no visually guided correction fits in it).
    */
-  acquisitionFitts: { plausible: { a: 60, b: 50 }, provable: { a: 30, b: 25 } },
+  acquisitionFitts: { plausible: { a: 70, b: 60 }, provable: { a: 30, b: 25 } },
   /** Sustained clicking rate, presses per second (plausible: trained clickers over 10 s; provable: the existing cap). */
   clicksPerSecond: { plausible: 12, provable: 20 },
   /** Median time from leaving the start to entering the target, flicks of at least 3 radii, ms. */
@@ -39,8 +39,11 @@ export const HUMAN = {
   trackingLagMs: { plausible: 15, provable: -20 },
   /** Tracking: aim error left after removing the lag, as a share of the target radius. */
   trackingResidualShare: { plausible: 0.15, provable: 0.05 },
-  /** Tracking: share of the sampled time on target. */
-  timeOnTargetShare: { plausible: 0.95 },
+  /**
+   * Tracking: share of the sampled time on target, held to its ceiling only when the target moves
+   * at least `minTargetRadiiPerSec` of its own radius per second (slower, a steady hand stays on).
+   */
+  timeOnTargetShare: { plausible: 0.95, minTargetRadiiPerSec: 8 },
   /** Switching: time from a kill to the first credited frame on the next target, ms (median). */
   switchMs: { plausible: 80, provable: 40 },
 } as const;
@@ -64,6 +67,18 @@ export interface ScenarioLimits {
   acquisitionMs: Bounds | null;
   /** The score that the plausible kill rate gives at full accuracy (clicking, switching), or full time on target (tracking). */
   plausibleScore: number;
+}
+
+/**
+ * The plausible ceiling of a tracking run's score on a seed whose tracked targets move at
+ * `targetSpeed` (radians per second): full time on target when they are too slow for the time on
+ * target to say anything (see HUMAN.timeOnTargetShare), else the scenario's plausibleScore.
+ */
+export function trackingScoreCeiling(scenario: Scenario, tier: Tier, targetSpeed: number): number {
+  const r = Math.atan(scenario.targets.radius / scenario.targets.distance);
+  const limits = scenarioLimits(scenario, tier);
+  if (targetSpeed >= HUMAN.timeOnTargetShare.minTargetRadiiPerSec * r) return limits.plausibleScore;
+  return Math.round(limits.plausibleScore / HUMAN.timeOnTargetShare.plausible);
 }
 
 const cache = new WeakMap<Scenario, number>();

@@ -2,14 +2,21 @@
  * How a score is verified: the server decodes the submitted input log, bounds it, replays it with
  * the game core on the seed and scenario version it chose itself, and checks the evidence (frame
  * times, the server's clock, the human-limits checks). Pure: no database, so every rule has a unit
- * test. What the finish path looks up (the player's history, whether the log was seen before) is
- * passed in; docs/anti-cheat.md describes the policy.
+ * test. What the finish path looks up (whether the log was seen before, the player's prior scores
+ * and previous sensitivity) is passed in; docs/anti-cheat.md describes the policy.
  *
  * The order is the order of the checks below; the first rejection names the run's reason code.
  */
 import { decodeLog, LogDecodeError, replay, type InputLog, type RunEnvironment, type RunResult, type Scenario, type Tier } from "../../game/core";
 import { plausibilityFindings } from "./checks";
-import { decodeSubmittedLog, DEFAULT_UPLOAD_ALLOWANCE_MS, serverClockFindings } from "./conditions";
+import {
+  decodeSubmittedLog,
+  DEFAULT_UPLOAD_ALLOWANCE_MS,
+  environmentChangeFindings,
+  personalBestFinding,
+  serverClockFindings,
+  type Sensitivity,
+} from "./conditions";
 import { bySeverity, finding, type Evidence, type Finding, type FindingCode } from "./findings";
 
 export { MIN_CLOCK_SHARE } from "./conditions";
@@ -43,10 +50,12 @@ export interface VerifyInput {
   /** The same log bytes were already submitted for another run. */
   logSeenBefore?: boolean;
   /**
-   * Findings the caller adds from what it looked up (personalBestFinding,
-   * environmentChangeFindings); they count towards the verdict like the verifier's own.
+   * Scores of the player's prior verified runs on this scenario (either tier), for the personal
+   * best check (personalBestFinding). Omitted: not checked.
    */
-  extraFindings?: Finding[];
+  priorScores?: readonly number[];
+  /** cm/360 and DPI of the player's previous run (null: none), recorded for review when changed. */
+  previousSensitivity?: Sensitivity | null;
 }
 
 export interface Verification {
@@ -124,7 +133,9 @@ export function verifyRun(input: VerifyInput): Verification {
   }
   if (input.logSeenBefore) findings.unshift(finding("replayed_log", "reject"));
   findings.push(...serverClockFindings(scenario.durationMs, startedAt, finishedAt, input.uploadAllowanceMs ?? DEFAULT_UPLOAD_ALLOWANCE_MS));
-  findings.push(...(input.extraFindings ?? []));
+  if (input.previousSensitivity !== undefined) findings.push(...environmentChangeFindings(input.previousSensitivity, settings));
+  const jump = input.priorScores ? personalBestFinding(result.score, input.priorScores) : null;
+  if (jump) findings.push(jump);
   return verdictOf(findings, result);
 }
 
