@@ -35,6 +35,7 @@ export {
   SpawnParams,
   computeSpawnParams,
   positionFromParams,
+  anglesFromParams,
   targetPosition,
   spawnPosition,
 } from "./world";
@@ -66,5 +67,5 @@ export type { InputLog, LogDecodeErrorCode, LogEncodeErrorCode } from "./log";
 export { Simulation, MAX_CREDIT_INTERVAL_MS, PRIMARY_BUTTON } from "./simulation";
 export type { RunResult, ShotRecord, TargetRecord, FrameStats, TargetView, SimulationOptions } from "./simulation";
 export { replay, feedLog } from "./replay";
-export { runEnvironmentSchema } from "./environment";
+export { runEnvironmentSchema, SENSITIVITY_RANGE, REFRESH_RANGE_HZ, MAX_USER_AGENT_LENGTH } from "./environment";
 export type { RunEnvironment } from "./environment";

@@ -438,7 +438,13 @@ export function toBase64(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-/** Strict decoder: length a multiple of 4, padding only at the end. Throws LogDecodeError("bad_base64"). */
+/**
+ * Strict decoder that accepts only the canonical encoding, the one toBase64 produces: standard
+ * alphabet (no URL-safe "-_"), no whitespace, length a multiple of 4, padding only at the end and
+ * only as much as needed, and zero bits after the last byte (so "QR==" is refused; it decodes to
+ * the same byte as "QQ=="). Each byte string therefore has exactly one accepted text.
+ * Throws LogDecodeError("bad_base64").
+ */
 export function fromBase64(s: string): Uint8Array {
   if (typeof s !== "string" || s.length % 4 !== 0) {
     throw new LogDecodeError("bad_base64", "base64 length must be a multiple of 4");
@@ -459,6 +465,9 @@ export function fromBase64(s: string): Uint8Array {
         if (d < 0) throw new LogDecodeError("bad_base64", `invalid base64 character at ${i + j}`);
       }
       v = (v << 6) | d;
+    }
+    if (i + 4 === s.length && pad > 0 && (v & (pad === 2 ? 0xffff : 0xff)) !== 0) {
+      throw new LogDecodeError("bad_base64", "non-zero bits after the last byte (non-canonical base64)");
     }
     out[o++] = v >> 16;
     if (o < out.length) out[o++] = (v >> 8) & 0xff;

@@ -168,6 +168,14 @@ export function computeSpawnParams(scenario: Scenario, seed: number, k: number, 
 
 /** Position of a target with params p, tauMs after its spawn. */
 export function positionFromParams(scenario: Scenario, p: SpawnParams, tauMs: number, out: Vec3): Vec3 {
+  anglesFromParams(scenario, p, tauMs, scratchAngles);
+  return pointOnSphere(scratchAngles.yaw, scratchAngles.pitch, scenario.targets.distance, out);
+}
+
+const scratchAngles: Aim = { yaw: 0, pitch: 0 };
+
+/** Direction (yaw, pitch in radians) of a target with params p, tauMs after its spawn. */
+export function anglesFromParams(scenario: Scenario, p: SpawnParams, tauMs: number, out: Aim): Aim {
   let yaw = p.yaw0;
   let pitch = p.pitch0;
   const m = scenario.motion;
@@ -195,7 +203,9 @@ export function positionFromParams(scenario: Scenario, p: SpawnParams, tauMs: nu
       pitch += cp * dsin(w0 * p.fp[i]! * tauMs + p.pp[i]!);
     }
   }
-  return pointOnSphere(yaw, pitch, scenario.targets.distance, out);
+  out.yaw = yaw;
+  out.pitch = pitch;
+  return out;
 }
 
 const scratchParams = new SpawnParams();

@@ -3,6 +3,7 @@
  * A contract: the browser validates and stores them, the server validates what a player saves.
  */
 import { z } from "zod";
+import { SENSITIVITY_RANGE } from "../../game/core";
 
 /** Colour-blind safe palettes (Okabe–Ito), each with a shape cue so colour is never the only signal. */
 export const TARGET_COLOURS = {
@@ -16,8 +17,9 @@ export const CROSSHAIR_COLOURS = { cyan: "#00e5ff", green: "#00ff66", white: "#f
 export const CROSSHAIR_STYLES = ["cross", "dot", "circle"] as const;
 
 export const settingsSchema = z.object({
-  cm360: z.number().min(1).max(1000),
-  dpi: z.number().int().min(50).max(64_000),
+  /** The ranges a ranked run's environment accepts (game/core/environment.ts). */
+  cm360: z.number().min(SENSITIVITY_RANGE.cm360.min).max(SENSITIVITY_RANGE.cm360.max),
+  dpi: z.number().int().min(SENSITIVITY_RANGE.dpi.min).max(SENSITIVITY_RANGE.dpi.max),
   hfovDeg: z.number().min(60).max(130),
   targetColour: z.enum(Object.keys(TARGET_COLOURS) as [keyof typeof TARGET_COLOURS]),
   /** Outline ring on targets: a shape cue independent of colour. */

@@ -8,7 +8,7 @@
  * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
  */
 import crypto from "node:crypto";
-import { getTier, parseScenario, type RunResult } from "../../game/core";
+import { getTier, LogDecodeError, parseScenario, type RunResult } from "../../game/core";
 import type { FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
 import { audit } from "../audit";
 import { boardKey, type BoardId } from "../boards/board";
@@ -19,7 +19,8 @@ import { holdCloseLocks } from "../closes/close";
 import { dbProvider, type Db } from "../db/client";
 import { Conflict, Forbidden, NotFound } from "../errors";
 import type { BoardLive } from "../live/boards";
-import type { Finding } from "./checks";
+import { decodeSubmittedLog, type PriorBest, type Sensitivity } from "./conditions";
+import { playerFindings } from "./findings";
 import { runSeed } from "./start";
 import { verifyRun, type Verification } from "./verify";
 
@@ -48,7 +49,7 @@ function outcomeFor(run: { id: string; scenarioId: string; scenarioVersion: stri
       tier: run.tier,
       verdict: v.verdict,
       reasonCode: v.reasonCode,
-      reasons: v.findings.map(({ code, severity, message }: Finding) => ({ code, severity, message })),
+      reasons: playerFindings(v.findings),
       score: v.verdict === "rejected" ? null : v.result!.score,
       claimedScore: claimed,
       result: v.result ? summarize(v.result) : null,
@@ -82,7 +83,8 @@ export async function finishRun(
   input: { runId: string; playerId: string; body: FinishBody; now?: Date },
 ): Promise<FinishOutcome> {
   const { runId, playerId, body } = input;
-  const logHash = crypto.createHash("sha256").update(body.log).digest("hex");
+  const log = decodeLogOnce(body.log);
+  const logHash = log.sha256;
   const run = await db.run.findUnique({ where: { id: runId }, include: { scenario: true } });
   if (!run) throw new NotFound("run_not_found", "No run with that id.");
   if (run.playerId !== playerId) throw new Forbidden("run_not_yours", "That run belongs to another player.");
@@ -95,16 +97,18 @@ export async function finishRun(
 
   const finishedAt = input.now ?? new Date();
   const tier = getTier(run.tier)!;
+  const history = await playerHistory(db, playerId, run.scenarioId, run.id);
   const verification = verifyRun({
     scenario: parseScenario(run.scenario.definition),
     seed: runSeed(run),
     tier,
-    logBase64: body.log,
+    ...(log.bytes ? { logBytes: log.bytes } : { logBase64: body.log }),
     environment: body.environment,
     startedAt: run.startedAt,
     finishedAt,
     expiresAt: run.expiresAt,
     logSeenBefore: (await db.run.count({ where: { logHash, id: { not: run.id } } })) > 0,
+    ...history,
   });
 
   const claimed = body.claimed?.score ?? null;
@@ -135,7 +139,8 @@ export async function finishRun(
         finishedAt: countedAt,
         verdict: verification.verdict,
         reasonCode: verification.reasonCode,
-        log: Buffer.from(body.log, "base64"),
+        findings: verification.findings as object[],
+        log: log.bytes ? Buffer.from(log.bytes) : null,
         logHash,
         environment: body.environment,
         result: (verification.result ?? undefined) as object | undefined,
@@ -199,6 +204,37 @@ export async function finishRun(
   outcome = { ...outcome, ranks };
   await db.run.update({ where: { id: run.id }, data: { finishResponse: outcome as object } });
   return outcome;
+}
+
+/**
+ * The submitted log, decoded strictly, and its identity: the SHA-256 of the decoded bytes (so two
+ * spellings of one log are one log). A text that does not decode keeps the hash of the text; the
+ * verifier rejects it as log_undecodable.
+ */
+function decodeLogOnce(text: string): { bytes: Uint8Array | null; sha256: string } {
+  try {
+    return decodeSubmittedLog(text);
+  } catch (err) {
+    if (!(err instanceof LogDecodeError)) throw err;
+    return { bytes: null, sha256: crypto.createHash("sha256").update(text).digest("hex") };
+  }
+}
+
+/** What the verifier weighs from the player's past: their best verified score here, and their last setup. */
+async function playerHistory(db: Db, playerId: string, scenarioId: string, runId: string): Promise<{ priorBest: PriorBest; previousSensitivity: Sensitivity | null }> {
+  const [prior, previous] = await Promise.all([
+    db.run.aggregate({ where: { playerId, scenarioId, verdict: "verified" }, _max: { score: true }, _count: { _all: true } }),
+    db.run.findFirst({
+      where: { playerId, id: { not: runId }, finishedAt: { not: null }, verdict: { in: ["verified", "flagged"] } },
+      orderBy: { finishedAt: "desc" },
+      select: { environment: true },
+    }),
+  ]);
+  const env = previous?.environment as { cm360?: number; dpi?: number } | null | undefined;
+  return {
+    priorBest: { best: prior._max.score ?? 0, runs: prior._count._all },
+    previousSensitivity: env?.cm360 !== undefined && env.dpi !== undefined ? { cm360: env.cm360, dpi: env.dpi } : null,
+  };
 }
 
 function repeatedFinish(

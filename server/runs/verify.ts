@@ -1,22 +1,25 @@
 /**
  * How a score is verified: the server decodes the submitted input log, bounds it, replays it with
  * the game core on the seed and scenario version it chose itself, and checks the evidence (frame
- * times, clock, input plausibility). Pure: no database, so every rule has a unit test.
+ * times, the server's clock, the human-limits checks). Pure: no database, so every rule has a unit
+ * test. What the finish path looks up (whether the log was seen before, the player's prior scores
+ * and previous sensitivity) is passed in; docs/anti-cheat.md describes the policy.
  *
  * The order is the order of the checks below; the first rejection names the run's reason code.
  */
+import { decodeLog, LogDecodeError, replay, type InputLog, type RunEnvironment, type RunResult, type Scenario, type Tier } from "../../game/core";
+import { plausibilityFindings } from "./checks";
 import {
-  decodeLog,
-  fromBase64,
-  LogDecodeError,
-  replay,
-  type InputLog,
-  type RunEnvironment,
-  type RunResult,
-  type Scenario,
-  type Tier,
-} from "../../game/core";
-import { plausibilityFindings, type Finding } from "./checks";
+  decodeSubmittedLog,
+  environmentChangeFindings,
+  personalBestFinding,
+  serverClockFindings,
+  type PriorBest,
+  type Sensitivity,
+} from "./conditions";
+import { bySeverity, finding, type Evidence, type Finding, type FindingCode } from "./findings";
+
+export { MIN_CLOCK_SHARE } from "./conditions";
 
 export type VerdictName = "verified" | "flagged" | "rejected";
 
@@ -24,35 +27,45 @@ export type VerdictName = "verified" | "flagged" | "rejected";
 export const MAX_LOG_BYTES = 256 * 1024;
 /** The log must reach this close to the run's end. */
 const END_SLACK_MS = 250;
-/** The server's clock between start and finish must cover this share of the run's duration. */
-export const MIN_CLOCK_SHARE = 0.97;
+/** Frames may come this much faster than the display's measured refresh rate (measurement noise). */
+const REFRESH_TOLERANCE = 1.1;
 
 export interface VerifyInput {
   scenario: Scenario;
   seed: number;
   tier: Tier;
-  /** The encoded log as submitted (base64). */
-  logBase64: string;
+  /**
+   * The log as decoded by decodeSubmittedLog (so its hash and this replay are of the same bytes).
+   * One of logBytes / logBase64 is required; logBytes wins.
+   */
+  logBytes?: Uint8Array;
+  /** The encoded log as submitted (base64), decoded here with decodeSubmittedLog's strict rules. */
+  logBase64?: string;
   environment: RunEnvironment;
   startedAt: Date;
   finishedAt: Date;
   expiresAt: Date;
   /** The same log bytes were already submitted for another run. */
   logSeenBefore?: boolean;
+  /** The player's prior verified runs on this scenario, for the personal best check. Omitted: not checked. */
+  priorBest?: PriorBest;
+  /** cm/360 and DPI of the player's previous run (null: none), recorded for review when changed. */
+  previousSensitivity?: Sensitivity | null;
 }
 
 export interface Verification {
   verdict: VerdictName;
-  /** The first rejection's code, else the first flag's; null when verified. */
-  reasonCode: string | null;
+  /** The first rejection's code, else the first flag's; null when verified (review notes do not count). */
+  reasonCode: FindingCode | null;
+  /** Rejections first, then flags, then review notes. */
   findings: Finding[];
   result: RunResult | null;
 }
 
-const reject = (code: string, message: string): Verification => ({
+const reject = (code: FindingCode, evidence?: Evidence): Verification => ({
   verdict: "rejected",
   reasonCode: code,
-  findings: [{ code, severity: "reject", message }],
+  findings: [finding(code, "reject", evidence)],
   result: null,
 });
 
@@ -61,68 +74,67 @@ function lastTime(log: InputLog): number {
   return Math.max(last(log.mouse.t), last(log.buttons.t), last(log.frames.t));
 }
 
-export function verifyRun(input: VerifyInput): Verification {
-  const { scenario, seed, tier, logBase64, environment, startedAt, finishedAt, expiresAt } = input;
+/** The verdict a list of findings gives. */
+export function verdictOf(findings: Finding[], result: RunResult | null): Verification {
+  const sorted = bySeverity(findings);
+  const first = sorted[0];
+  if (first?.severity === "reject") return { verdict: "rejected", reasonCode: first.code, findings: sorted, result };
+  if (first?.severity === "flag") return { verdict: "flagged", reasonCode: first.code, findings: sorted, result };
+  return { verdict: "verified", reasonCode: null, findings: sorted, result };
+}
 
-  if (finishedAt > expiresAt) return reject("run_expired", "The run was finished after it expired.");
-  const encodedLimit = Math.ceil(MAX_LOG_BYTES / 3) * 4;
-  if (logBase64.length > encodedLimit) {
-    return reject("log_too_large", `The log is about ${Math.floor((logBase64.length * 3) / 4)} bytes; the limit is ${MAX_LOG_BYTES}.`);
+export function verifyRun(input: VerifyInput): Verification {
+  const { scenario, seed, tier, environment, startedAt, finishedAt, expiresAt } = input;
+
+  // A run expires at its duration plus the finish allowance: later is a slowed game or a held finish.
+  if (finishedAt > expiresAt) {
+    return reject("run_expired", { elapsedMs: finishedAt.getTime() - startedAt.getTime(), allowedMs: expiresAt.getTime() - startedAt.getTime() });
   }
+  const encodedLimit = Math.ceil(MAX_LOG_BYTES / 3) * 4;
+  const size = input.logBytes?.length ?? Math.floor(((input.logBase64?.length ?? 0) * 3) / 4);
+  if (size > MAX_LOG_BYTES || (input.logBase64?.length ?? 0) > encodedLimit) return reject("log_too_large", { bytes: size, limit: MAX_LOG_BYTES });
 
   let log: InputLog;
   try {
-    log = decodeLog(fromBase64(logBase64));
+    log = decodeLog(input.logBytes ?? decodeSubmittedLog(input.logBase64 ?? "").bytes);
   } catch (err) {
     if (!(err instanceof LogDecodeError)) throw err;
-    if (err.code === "out_of_order") return reject("log_out_of_order", `Timestamps go back in time: ${err.message}`);
-    if (err.code === "out_of_range") return reject("log_outside_run", `An event lies outside the run: ${err.message}`);
-    return reject("log_undecodable", `The log does not decode: ${err.message}`);
+    if (err.code === "out_of_order") return reject("log_out_of_order", { error: err.message });
+    if (err.code === "out_of_range") return reject("log_outside_run", { error: err.message });
+    return reject("log_undecodable", { error: err.message });
   }
-  if (lastTime(log) > scenario.durationMs) {
-    return reject("log_outside_run", `An event at ${lastTime(log)} ms lies after the run's end (${scenario.durationMs} ms).`);
-  }
+  if (lastTime(log) > scenario.durationMs) return reject("log_outside_run", { lastEventMs: lastTime(log), durationMs: scenario.durationMs });
   const frames = log.frames.t;
   if (frames.length === 0 || frames[frames.length - 1]! < scenario.durationMs - END_SLACK_MS) {
-    return reject("log_incomplete", "The log stops before the end of the run.");
+    return reject("log_incomplete", { lastFrameMs: frames.length ? frames[frames.length - 1]! : null, durationMs: scenario.durationMs });
   }
   if (environment.tier !== tier.name || environment.fpsCap !== tier.fpsCap || environment.addedLatencyMs !== tier.addedLatencyMs) {
-    return reject("tier_mismatch", `The run was started on the ${tier.name} tier but played on another profile.`);
+    return reject("tier_mismatch", { startedTier: tier.name, playedTier: environment.tier, fpsCap: environment.fpsCap, addedLatencyMs: environment.addedLatencyMs });
   }
 
   const settings = { cm360: environment.cm360, dpi: environment.dpi };
   const result = replay(scenario, seed, tier, log, settings);
 
   if (result.frames.capViolations > 0) {
-    return {
-      ...reject("frame_cap_exceeded", `${result.frames.capViolations} frames came faster than the ${tier.fpsCap} fps cap allows.`),
-      result,
-    };
+    return { ...reject("frame_cap_exceeded", { violations: result.frames.capViolations, fpsCap: tier.fpsCap }), result };
   }
-  const findings = plausibilityFindings(scenario, tier, settings, log, result);
-  // What the client says it achieved must be what its frames show (within 10 %).
-  if (Math.abs(environment.achievedFps - result.frames.achievedFps) > result.frames.achievedFps * 0.1) {
-    findings.push({
-      code: "environment_mismatch",
-      severity: "flag",
-      message: `The client reported ${environment.achievedFps} fps; its frames show ${result.frames.achievedFps.toFixed(1)} fps.`,
-    });
+  const findings = plausibilityFindings({ scenario, seed, tier, settings, log, result });
+  const shownFps = result.frames.achievedFps;
+  // What the client says it achieved must be what its frames show (within 10 %)...
+  if (Math.abs(environment.achievedFps - shownFps) > shownFps * 0.1) {
+    findings.push(finding("environment_mismatch", "flag", { reportedFps: environment.achievedFps, framesFps: round1(shownFps) }));
   }
-  if (input.logSeenBefore) {
-    findings.unshift({ code: "replayed_log", severity: "reject", message: "This exact input log was already submitted for another run." });
+  // ...and no display shows more frames than it refreshes: a game clock slowed down (slow motion)
+  // packs more frames into each logged second than the screen that was measured can show.
+  else if (environment.refreshHz > 0 && shownFps > environment.refreshHz * REFRESH_TOLERANCE) {
+    findings.push(finding("environment_mismatch", "flag", { refreshHz: environment.refreshHz, framesFps: round1(shownFps) }));
   }
-  const elapsed = finishedAt.getTime() - startedAt.getTime();
-  if (elapsed < scenario.durationMs * MIN_CLOCK_SHARE) {
-    // After the input rejections (the clock is the last word on a log that is otherwise clean).
-    findings.splice(findings.filter((f) => f.severity === "reject").length, 0, {
-      code: "clock_mismatch",
-      severity: "reject",
-      message: `The log covers ${scenario.durationMs} ms of play, but only ${elapsed} ms passed on the server's clock.`,
-    });
-  }
-
-  const rejected = findings.find((f) => f.severity === "reject");
-  if (rejected) return { verdict: "rejected", reasonCode: rejected.code, findings, result };
-  if (findings.length) return { verdict: "flagged", reasonCode: findings[0]!.code, findings, result };
-  return { verdict: "verified", reasonCode: null, findings, result };
+  if (input.logSeenBefore) findings.unshift(finding("replayed_log", "reject"));
+  findings.push(...serverClockFindings(scenario.durationMs, startedAt, finishedAt));
+  if (input.previousSensitivity !== undefined) findings.push(...environmentChangeFindings(input.previousSensitivity, settings));
+  const jump = input.priorBest ? personalBestFinding(result.score, input.priorBest) : null;
+  if (jump) findings.push(jump);
+  return verdictOf(findings, result);
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -108,8 +108,19 @@ export function runClickBot(sc: Scenario, seed: number, tier: Tier, settings = S
  * puts the aim exactly on the locked target's position at f. It re-locks (to the
  * visible target with the lowest spawn index) when the locked target is gone.
  * Holds the primary button for the whole run if the scenario requires it.
+ * Options make it look more human: aim where the target was `lagMs` earlier, and
+ * add up to `noiseDeg` of random error per axis.
  */
-export function runTrackBot(sc: Scenario, seed: number, tier: Tier, settings = SETTINGS): BotRun {
+export function runTrackBot(
+  sc: Scenario,
+  seed: number,
+  tier: Tier,
+  settings = SETTINGS,
+  options: { lagMs?: number; noiseDeg?: number; rng?: Rng } = {},
+): BotRun {
+  const lag = options.lagMs ?? 0;
+  const noise = ((options.noiseDeg ?? 0) * Math.PI) / 180;
+  const rng = options.rng ?? new Rng(seed);
   const sim = new Simulation(sc, seed, tier, settings);
   const frames = frameSchedule(tier.fpsCap, sc.durationMs);
   const bot = new BotAim(radiansPerCount(settings));
@@ -136,7 +147,11 @@ export function runTrackBot(sc: Scenario, seed: number, tier: Tier, settings = S
         }
       }
       if (locked < 0) continue;
-      targetPosition(sc, seed, locked, lockedSpawnAt, fp, pos);
+      targetPosition(sc, seed, locked, lockedSpawnAt, Math.max(lockedSpawnAt, fp - lag), pos);
+      if (noise > 0) {
+        pos.x += rng.range(-noise, noise) * sc.targets.distance;
+        pos.y += rng.range(-noise, noise) * sc.targets.distance;
+      }
       const [dx, dy] = bot.deltaTo(pos.x, pos.y, pos.z);
       if (dx !== 0 || dy !== 0) sim.mouseMove(fp - L, dx, dy);
     }
