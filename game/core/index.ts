@@ -65,6 +65,6 @@ export {
 export type { InputLog, LogDecodeErrorCode, LogEncodeErrorCode } from "./log";
 export { Simulation, MAX_CREDIT_INTERVAL_MS, PRIMARY_BUTTON } from "./simulation";
 export type { RunResult, ShotRecord, TargetRecord, FrameStats, TargetView, SimulationOptions } from "./simulation";
-export { replay, feedLog } from "./replay";
+export { replay, feedLog, LogFeeder } from "./replay";
 export { runEnvironmentSchema } from "./environment";
 export type { RunEnvironment } from "./environment";
