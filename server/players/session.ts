@@ -10,9 +10,14 @@ export function sessionToken(req: NextRequest): string | null {
   return req.cookies.get(SESSION_COOKIE)?.value ?? null;
 }
 
-export async function requirePlayer(db: Db, req: NextRequest) {
+/** The calling player, or null when the request carries no valid token. */
+export async function currentPlayer(db: Db, req: NextRequest) {
   const token = sessionToken(req);
-  const player = token ? await playerForToken(db, token) : null;
+  return token ? playerForToken(db, token) : null;
+}
+
+export async function requirePlayer(db: Db, req: NextRequest) {
+  const player = await currentPlayer(db, req);
   if (!player) throw new ApiError(401, "unauthenticated", "Sign in first: create a player with POST /api/players.");
   return player;
 }
