@@ -15,7 +15,8 @@ import {
 } from "@/game/client/api";
 import { measureRefreshRate } from "@/game/client/pacing";
 import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
-import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from "@/game/client/settings";
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from "@/game/client/settings";
+import Crosshair from "@/app/components/Crosshair";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 
@@ -209,16 +210,6 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       )}
       {(phase === "ready" || phase === "results") && <WeeklyTop scenario={scenario.id} />}
     </section>
-  );
-}
-
-function Crosshair({ settings }: { settings: Settings }) {
-  return (
-    <div
-      className={`crosshair crosshair-${settings.crosshairStyle}`}
-      style={{ "--crosshair": CROSSHAIR_COLOURS[settings.crosshairColour] } as React.CSSProperties}
-      aria-hidden
-    />
   );
 }
 
