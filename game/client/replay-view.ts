@@ -8,6 +8,7 @@
  * Like the live game's loop, this one allocates nothing of its own per frame.
  */
 import * as THREE from "three";
+import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import { aimDirection, vec3, type Scenario } from "../core";
 import { AimMap } from "./aim-map";
 import { SceneRenderer } from "./renderer";
@@ -23,11 +24,12 @@ const MISS_COLOUR = "#f0e442";
 
 /**
  * Where shots landed in the 3D view: placed at the shot's aim, just in front of the targets, and
- * shrinking as they age. One material per kind, so no shader is compiled while playing.
+ * shrinking as they age. One mesh and one material per marker kind, so no shader is compiled while
+ * playing; markers' matrices are updated only when placed, so hidden ones cost nothing per frame.
  */
 class ShotMarkers {
-  private readonly hits: THREE.Object3D[] = [];
-  private readonly misses: THREE.Object3D[] = [];
+  private readonly hits: THREE.Mesh[] = [];
+  private readonly misses: THREE.Mesh[] = [];
   private readonly distance: number;
   private readonly dir = vec3();
 
@@ -35,22 +37,21 @@ class ShotMarkers {
     const r = scenario.targets.radius;
     this.distance = scenario.targets.distance - 1.5 * r;
     const ring = new THREE.RingGeometry(0.45 * r, 0.7 * r, 32);
-    const bar = new THREE.PlaneGeometry(1.3 * r, 0.22 * r);
+    const cross = mergeGeometries([
+      new THREE.PlaneGeometry(1.3 * r, 0.22 * r).rotateZ(Math.PI / 4),
+      new THREE.PlaneGeometry(1.3 * r, 0.22 * r).rotateZ(-Math.PI / 4),
+    ]);
     const material = (colour: string) => new THREE.MeshBasicMaterial({ color: colour, depthTest: false, side: THREE.DoubleSide });
     const hitMaterial = material(HIT_COLOUR);
     const missMaterial = material(MISS_COLOUR);
     for (let i = 0; i < MARKERS; i++) {
       const hit = new THREE.Mesh(ring, hitMaterial);
-      const miss = new THREE.Group();
-      for (const angle of [Math.PI / 4, -Math.PI / 4]) {
-        const stroke = new THREE.Mesh(bar, missMaterial);
-        stroke.rotation.z = angle;
-        stroke.renderOrder = 10;
-        miss.add(stroke);
-      }
+      const miss = new THREE.Mesh(cross, missMaterial);
       for (const marker of [hit, miss]) {
         marker.visible = false;
         marker.renderOrder = 10;
+        marker.matrixAutoUpdate = false;
+        marker.rotation.order = "YXZ";
         renderer.add(marker);
       }
       this.hits.push(hit);
@@ -71,10 +72,14 @@ class ShotMarkers {
       const hit = tl.shotHit[s] === 1;
       if (hit ? h === MARKERS : m === MARKERS) continue;
       const marker = hit ? this.hits[h++]! : this.misses[m++]!;
-      aimDirection(tl.shotYaw[s]!, tl.shotPitch[s]!, this.dir);
+      const yaw = tl.shotYaw[s]!;
+      const pitch = tl.shotPitch[s]!;
+      aimDirection(yaw, pitch, this.dir);
       marker.position.set(this.dir.x * this.distance, this.dir.y * this.distance, this.dir.z * this.distance);
-      marker.lookAt(0, 0, 0);
+      // Turned as the camera is when it looks that way, so it faces the player.
+      marker.rotation.set(pitch, -yaw, 0);
       marker.scale.setScalar(1 - 0.5 * (age / SHOT_MARKER_MS));
+      marker.updateMatrix();
       marker.visible = true;
     }
   }
