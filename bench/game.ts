@@ -13,14 +13,14 @@ import { getScenario, replay, Simulation, TIERS } from "../game/core";
 import { launchBrowser } from "../test/support/browser";
 import { startAppServer } from "../test/support/server";
 
-interface ProfileNode {
+export interface ProfileNode {
   callFrame: { functionName: string; url: string };
   selfSize: number;
   children: ProfileNode[];
 }
 
 /** Bytes allocated in stacks that pass through a function named `fn`. */
-function bytesUnder(node: ProfileNode, fn: string, inside = false): number {
+export function bytesUnder(node: ProfileNode, fn: string, inside = false): number {
   const here = inside || node.callFrame.functionName === fn;
   let total = here ? node.selfSize : 0;
   for (const child of node.children) total += bytesUnder(child, fn, here);
@@ -73,9 +73,19 @@ async function frameAllocations(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const stop = await startRun(page, url, "gridshot");
   await page.waitForTimeout(Number(process.env.BENCH_WARMUP_MS ?? 20_000));
+  const sampled = await sampleFrameAllocations(page, "tick");
+  await stop();
+  await page.close();
+  return sampled;
+}
+
+/**
+ * Bytes allocated over 10 s in stacks under the animation-frame callback named `callback` (Chrome's
+ * sampling heap profiler, collected objects included), and the animation frames in that time.
+ */
+export async function sampleFrameAllocations(page: Page, callback: string, windowMs = 10_000) {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
-  // Every animation frame is a presented one on Ultimate (cap 240 fps > the display's rate): count them.
   // (A string, not a function: tsx's name helpers do not exist in the page.)
   await page.evaluate("window.benchFrames = 0; (function count() { window.benchFrames++; requestAnimationFrame(count); })()");
   const framesSoFar = () => page.evaluate(() => (window as unknown as { benchFrames: number }).benchFrames);
@@ -86,17 +96,16 @@ async function frameAllocations(browser: Browser, url: string) {
     includeObjectsCollectedByMinorGC: true,
   });
   const started = performance.now();
-  await page.waitForTimeout(10_000);
+  await page.waitForTimeout(windowMs);
   const { profile } = (await cdp.send("HeapProfiler.stopSampling")) as unknown as { profile: { head: ProfileNode } };
-  const windowMs = performance.now() - started;
+  const elapsed = performance.now() - started;
   const frames = (await framesSoFar()) - framesBefore;
-  await stop();
-  await page.close();
-  return { bytes: bytesUnder(profile.head, "tick"), windowMs, frames, top: topAllocators(profile.head, "tick", 5) };
+  await cdp.detach();
+  return { bytes: bytesUnder(profile.head, callback), windowMs: elapsed, frames, top: topAllocators(profile.head, callback, 5) };
 }
 
 /** The functions that allocate most (self) under the frame callback, by bytes. */
-function topAllocators(head: ProfileNode, fn: string, count: number): string[] {
+export function topAllocators(head: ProfileNode, fn: string, count: number): string[] {
   const bytes = new Map<string, number>();
   const walk = (node: ProfileNode, inside: boolean) => {
     const here = inside || node.callFrame.functionName === fn;
@@ -115,6 +124,7 @@ async function renderLoop() {
   const browser = await launchBrowser();
   try {
     const timing = await frameTimes(browser, server.url);
+    // Every animation frame is a presented one on Ultimate (cap 240 fps > the display's rate).
     const alloc = await frameAllocations(browser, server.url);
     return { ...timing, loopBytes: alloc.bytes, bytesPerFrame: alloc.bytes / alloc.frames, windowMs: alloc.windowMs, frames: alloc.frames, top: alloc.top };
   } finally {
@@ -123,11 +133,12 @@ async function renderLoop() {
   }
 }
 
-/** Server-side cost: replaying a 60 s Gridshot run with 1000 Hz mouse input and 240 fps frames. */
-function replayCost() {
+/** A 60 s Gridshot run on the Ultimate tier with 1000 Hz mouse input, a click every 300 ms and 240 fps frames. */
+export function sixtySecondRun() {
   const scenario = getScenario("gridshot")!;
   const settings = { cm360: 30, dpi: 800 };
-  const sim = new Simulation(scenario, 12345, TIERS.ultimate, settings, { capacity: 1 << 16 });
+  const seed = 12345;
+  const sim = new Simulation(scenario, seed, TIERS.ultimate, settings, { capacity: 1 << 16 });
   let frame = 0;
   for (let t = 0; t < 60_000; t += 1) {
     sim.mouseMove(t + 0.5, (t % 7) - 3, (t % 5) - 2);
@@ -136,14 +147,20 @@ function replayCost() {
     if (t >= frame * (1000 / 240)) sim.frame(frame++ * (1000 / 240));
   }
   const log = sim.log();
+  return { scenario, seed, tier: TIERS.ultimate, settings, log, events: log.mouse.t.length + log.buttons.t.length + log.frames.t.length };
+}
+
+/** Server-side cost: replaying sixtySecondRun(). */
+function replayCost() {
+  const { scenario, seed, tier, settings, log, events } = sixtySecondRun();
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
     const started = performance.now();
-    replay(scenario, 12345, TIERS.ultimate, log, settings);
+    replay(scenario, seed, tier, log, settings);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { events: log.mouse.t.length + log.buttons.t.length + log.frames.t.length, medianMs: times[10]!, p99Ms: times[19]! };
+  return { events, medianMs: times[10]!, p99Ms: times[19]! };
 }
 
 export async function benchGame(): Promise<string[]> {

@@ -6,8 +6,9 @@ import { ensureBuild } from "../server/build";
 import { benchBoards } from "./boards";
 import { benchFinish } from "./finish";
 import { benchGame } from "./game";
+import { benchReplay } from "./replay";
 
-const parts: Record<string, () => Promise<string[]>> = { game: benchGame, boards: benchBoards, finish: benchFinish };
+const parts: Record<string, () => Promise<string[]>> = { game: benchGame, boards: benchBoards, finish: benchFinish, replay: benchReplay };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 
 ensureBuild(process.cwd());

@@ -45,14 +45,21 @@ export class TooLarge extends DomainError<"payload_too_large"> {
 export class Unauthenticated extends DomainError<"unauthenticated"> {}
 
 /** The caller is known but may not do this. */
-export class Forbidden extends DomainError<"run_not_yours" | "cross_origin" | "tier_not_entitled"> {}
+export class Forbidden extends DomainError<"run_not_yours" | "run_not_public" | "cross_origin" | "tier_not_entitled"> {}
 
 /** The thing named does not exist, or is not visible to the caller. */
 export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found"> {}
 
 /** The request contradicts what is already stored. */
 export class Conflict extends DomainError<
-  "handle_taken" | "run_already_finished" | "idempotency_key_reused" | "conflict" | "code_exhausted" | "code_already_redeemed" | "token_already_used"
+  "handle_taken"
+  | "run_already_finished"
+  | "run_not_finished"
+  | "idempotency_key_reused"
+  | "conflict"
+  | "code_exhausted"
+  | "code_already_redeemed"
+  | "token_already_used"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

@@ -59,6 +59,11 @@ export class SceneRenderer {
     this.scene.add(wall);
   }
 
+  /** Adds something of the caller's to the scene (the replay viewer's shot markers). */
+  add(object: THREE.Object3D): void {
+    this.scene.add(object);
+  }
+
   resize(width: number, height: number): void {
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;

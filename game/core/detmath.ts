@@ -58,13 +58,15 @@ function kernelCos(r: number): number {
   return w + (1 - w - hz + z * p);
 }
 
-// Shared scratch for the reduction result (no allocation per call).
-let redR = 0;
+// Shared scratch for the reduction result. A typed array, not a `let`: a double written to a
+// module-level variable is boxed (a heap allocation per call) once the module is bundled into a
+// function scope; a Float64Array element holds the same IEEE double in place.
+const red = new Float64Array(1);
 
-/** Reduces x to r in about [-pi/4, pi/4]; returns the quadrant n mod 4, r in redR. */
+/** Reduces x to r in about [-pi/4, pi/4]; returns the quadrant n mod 4, r in red[0]. */
 function reduce(x: number): number {
   const n = Math.round(x * INV_PIO2);
-  redR = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3;
+  red[0] = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3;
   // n mod 4 in 0..3 (n is an integer-valued double, possibly negative)
   return n - Math.floor(n / 4) * 4;
 }
@@ -74,7 +76,7 @@ export function dsin(x: number): number {
   if (!Number.isFinite(x)) return NaN;
   if (Math.abs(x) < 7.450580596923828e-9) return x; // sin(x) == x to within half an ulp
   const q = reduce(x);
-  const r = redR;
+  const r = red[0]!;
   switch (q) {
     case 0:
       return kernelSin(r);
@@ -91,7 +93,7 @@ export function dsin(x: number): number {
 export function dcos(x: number): number {
   if (!Number.isFinite(x)) return NaN;
   const q = reduce(x);
-  const r = redR;
+  const r = red[0]!;
   switch (q) {
     case 0:
       return kernelCos(r);

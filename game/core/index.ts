@@ -66,6 +66,6 @@ export {
 export type { InputLog, LogDecodeErrorCode, LogEncodeErrorCode } from "./log";
 export { Simulation, MAX_CREDIT_INTERVAL_MS, PRIMARY_BUTTON } from "./simulation";
 export type { RunResult, ShotRecord, TargetRecord, FrameStats, TargetView, SimulationOptions } from "./simulation";
-export { replay, feedLog } from "./replay";
+export { replay, feedLog, LogFeeder } from "./replay";
 export { runEnvironmentSchema, SENSITIVITY_RANGE, REFRESH_RANGE_HZ, MAX_USER_AGENT_LENGTH } from "./environment";
 export type { RunEnvironment } from "./environment";

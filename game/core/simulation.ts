@@ -172,6 +172,8 @@ class EventQueue {
 export interface SimulationOptions {
   /** Initial recorder capacity (mouse events); grows as needed. */
   capacity?: number;
+  /** Called as each shot is evaluated, with the aim it was tested at (the object is reused). */
+  onShot?: (shot: ShotRecord, aim: Readonly<Aim>) => void;
 }
 
 export class Simulation {
@@ -216,6 +218,7 @@ export class Simulation {
   private readonly shotRecords: ShotRecord[] = [];
   private readonly targetRecords: TargetRecord[] = [];
   private result: RunResult | null = null;
+  private readonly onShot: SimulationOptions["onShot"];
 
   constructor(scenario: Scenario, seed: number, tier: Tier, settings: RunSettings, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -235,6 +238,7 @@ export class Simulation {
     this.maxPitch = maxPitchCounts(this.rpc);
     this.minFrameInterval = minFrameIntervalMs(tier);
     this.recorder = new LogRecorder(options.capacity ?? 4096);
+    this.onShot = options.onShot;
     this.recorder.maxTicks = this.durationTicks;
     this.slots = [];
     for (let i = 0; i < scenario.targets.count; i++) {
@@ -410,13 +414,15 @@ export class Simulation {
     this.shots++;
     const frameAt = this.lastFrame;
     const target = frameAt >= 0 ? this.pick(frameAt) : null;
-    this.shotRecords.push({
+    const shot: ShotRecord = {
       pressedAt: (te - this.latencyTicks) / TICKS_PER_MS,
       effectiveAt: te / TICKS_PER_MS,
       frameAt: frameAt >= 0 ? frameAt / TICKS_PER_MS : -1,
       hit: target !== null,
       targetIndex: target ? target.spawnIndex : -1,
-    });
+    };
+    this.shotRecords.push(shot);
+    this.onShot?.(shot, this.aim);
     if (!target) {
       this.misses++;
       return;

@@ -4,7 +4,6 @@
  * screen, a results screen whose score is the one the core computes from the run's log, and the
  * server's verdict on the same log.
  */
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import {
   anglesToward,
@@ -17,31 +16,12 @@ import {
   vec3,
   type Aim,
 } from "../../game/core";
-import { useServerAndBrowser } from "../support/e2e";
+import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
 
 const env = useServerAndBrowser();
-
-/** Distinct colours in a screenshot of the canvas, decoded by the browser itself. */
-async function distinctColours(page: Page): Promise<number> {
-  const png = (await page.locator("canvas").screenshot()).toString("base64");
-  return page.evaluate(async (data) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < px.length; i += 4) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-    return seen.size;
-  }, png);
-}
 
 it("plays a ranked run: pointer lock, hits from synthetic input, results = the core's replay = the server's score", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -65,7 +45,7 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   const seed = Number(await page.locator(".arena").getAttribute("data-seed"));
   // The countdown ends and the clock runs.
   await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
-  expect(await distinctColours(page)).toBeGreaterThan(20);
+  expect((await screenshotPixels(page.locator("canvas"))).colours).toBeGreaterThan(20);
 
   // Aim at each target in spawn order (every kill spawns the next index), then click.
   const rpc = radiansPerCount(SETTINGS);

@@ -1,5 +1,5 @@
 /** For browser tests: the real server and Chromium, started before the file's tests, stopped after. */
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchBrowser } from "./browser";
 import { startAppServer, type AppServer } from "./server";
@@ -14,4 +14,31 @@ export function useServerAndBrowser(env: Record<string, string> = {}): { server:
     await handles.server?.stop();
   });
   return handles;
+}
+
+/**
+ * What a screenshot of an element shows, decoded by the browser itself: how many distinct colours (a
+ * canvas that drew something has many) and how many "warm" pixels, clearly redder than blue, as the
+ * default orange targets are (the room and the page are grey-blue).
+ */
+export async function screenshotPixels(element: Locator): Promise<{ colours: number; warm: number }> {
+  const png = (await element.screenshot()).toString("base64");
+  return element.page().evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    let warm = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+      if (px[i]! - px[i + 2]! > 60 && px[i]! >= px[i + 1]!) warm++;
+    }
+    return { colours: seen.size, warm };
+  }, png);
 }

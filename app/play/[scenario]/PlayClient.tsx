@@ -20,7 +20,8 @@ import {
 import { measureRefreshRate } from "@/game/client/pacing";
 import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
 import { loadSettings, saveSettings } from "@/game/client/settings";
-import { CROSSHAIR_COLOURS, DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
+import Crosshair from "@/app/components/Crosshair";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 
@@ -224,16 +225,6 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       )}
       {(phase === "ready" || phase === "results") && <WeeklyTop scenario={scenario.id} />}
     </section>
-  );
-}
-
-function Crosshair({ settings }: { settings: Settings }) {
-  return (
-    <div
-      className={`crosshair crosshair-${settings.crosshairStyle}`}
-      style={{ "--crosshair": CROSSHAIR_COLOURS[settings.crosshairColour] } as React.CSSProperties}
-      aria-hidden
-    />
   );
 }
 
