@@ -7,7 +7,7 @@
 import { getScenario, parseSeed, Rng, TIERS, toBase64, encodeLog, type TierName } from "../game/core";
 import { periodAt } from "../server/boards/periods";
 import { MemoryRankStore } from "../server/boards/ranks";
-import { currentChallenge, scheduleOf } from "../server/challenge/current";
+import { currentChallenge } from "../server/challenge/challenge";
 import { DEFAULT_CHALLENGE } from "../server/challenge/defaults";
 import type { Db } from "../server/db/client";
 import { demoEnvironment, runHumanClicker } from "../server/demo/human-player";
@@ -34,7 +34,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<number> {
   const ranks = new MemoryRankStore(db);
   // Half the runs in the current week so far (at most its last 6 hours), half over the two days
   // before now, so this week's and last week's boards both have entries.
-  const weekStart = periodAt("week", now, scheduleOf(await currentChallenge(db)))?.startsAt ?? now;
+  const weekStart = periodAt("week", now, await currentChallenge(db))?.startsAt ?? now;
   const recent = Math.max(60_000, Math.min(now.getTime() - weekStart.getTime(), 6 * 3_600_000));
   for (const [i, handle] of DEMO_HANDLES.entries()) {
     const player = await db.player.create({

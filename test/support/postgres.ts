@@ -54,7 +54,7 @@ export async function startPostgres(): Promise<LocalPostgres> {
   run(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   run(path.join(bin, "pg_ctl"), [
     "-D", data, "-l", path.join(dir, "log"), "-w", "start",
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_preload_libraries=pg_stat_statements`,
   ]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -1,0 +1,158 @@
+/**
+ * Statements of our own for the hot paths (a run's finish, loading a board), where Prisma's query
+ * building costs more than the query: written once in SQL both providers read, prepared once per
+ * connection, and run on Prisma's own connection (SQLite) or pool (PostgreSQL), so they share its
+ * transactions' rules.
+ *
+ * SQL is written with `?` placeholders and double-quoted identifiers; `{{C}}` marks where
+ * PostgreSQL must compare text bytewise (COLLATE "C", as SQLite and JavaScript do). Rows come back
+ * as plain objects: integers as numbers, booleans as booleans (SQLite's 0/1 are mapped by the
+ * caller), timestamps as Date, JSON columns as parsed values.
+ *
+ * Timestamps: Prisma stores SQLite DateTime as ISO text ("2026-11-27T00:16:01.161+00:00"); our
+ * writes use exactly that format (sqlTime) so text comparisons and ORDER BY stay chronological.
+ */
+import type Database from "better-sqlite3";
+import pg from "pg";
+import { dbDriver, type Db, type Driver } from "./client";
+
+export interface Statement {
+  /** A stable name (PostgreSQL prepares it under this name once per connection). */
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** One statement in both dialects. */
+export function statement(name: string, text: string): Statement {
+  let n = 0;
+  return {
+    name,
+    sqlite: text.replaceAll("{{C}}", ""),
+    postgres: text.replaceAll("{{C}}", ' COLLATE "C"').replace(/\?/g, () => `$${++n}`),
+  };
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs statements: `all` answers rows, `run` the number of rows changed. */
+export interface Queries {
+  all<T extends Row = Row>(s: Statement, params: readonly unknown[]): Promise<T[]>;
+  run(s: Statement, params: readonly unknown[]): Promise<number>;
+}
+
+export interface Sql extends Queries {
+  provider: Driver["kind"];
+  /** A transaction: SQLite through Prisma's own (which serializes it with Prisma's), PostgreSQL on one pooled client. */
+  transaction<T>(work: (q: Queries) => Promise<T>): Promise<T>;
+}
+
+/** A timestamp as the database stores it: SQLite's ISO text (Prisma's format), PostgreSQL's UTC text. */
+export function sqlTime(provider: Driver["kind"], at: Date): string {
+  const iso = at.toISOString();
+  return provider === "sqlite" ? iso.replace("Z", "+00:00") : iso.slice(0, -1);
+}
+
+/** A timestamp column read back: ISO text (SQLite) or a Date (PostgreSQL, parsed as UTC). */
+export function readTime(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+// --- SQLite: one better-sqlite3 connection (Prisma's), statements cached on it -------------------
+
+const sqliteStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(conn: Database.Database, s: Statement): Database.Statement {
+  let cache = sqliteStatements.get(conn);
+  if (!cache) sqliteStatements.set(conn, (cache = new Map()));
+  let stmt = cache.get(s.name);
+  if (!stmt) {
+    stmt = conn.prepare(s.sqlite);
+    stmt.safeIntegers(false);
+    cache.set(s.name, stmt);
+  }
+  return stmt;
+}
+
+function sqliteParam(value: unknown): unknown {
+  if (value instanceof Date) return sqlTime("sqlite", value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value !== null && typeof value === "object" && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  return value === undefined ? null : value;
+}
+
+function sqliteQueries(conn: Database.Database): Queries {
+  return {
+    async all<T extends Row>(s: Statement, params: readonly unknown[]) {
+      return prepared(conn, s).all(...params.map(sqliteParam)) as T[];
+    },
+    async run(s: Statement, params: readonly unknown[]) {
+      return prepared(conn, s).run(...params.map(sqliteParam)).changes;
+    },
+  };
+}
+
+// --- PostgreSQL: the pool Prisma uses; named statements, prepared once per connection -------------
+
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    // Prisma's columns are `timestamp(3)` (no zone) holding UTC; counts come back as int8.
+    if (oid === TIMESTAMP_OID) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === INT8_OID) return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function pgParam(value: unknown): unknown {
+  if (value instanceof Date) return sqlTime("postgresql", value);
+  if (value !== null && typeof value === "object" && !(value instanceof Uint8Array) && !Array.isArray(value)) return JSON.stringify(value);
+  return value === undefined ? null : value;
+}
+
+function pgQueries(client: pg.Pool | pg.PoolClient): Queries {
+  const query = (s: Statement, params: readonly unknown[]) =>
+    client.query({ name: s.name, text: s.postgres, values: params.map(pgParam), types: pgTypes });
+  return {
+    async all<T extends Row>(s: Statement, params: readonly unknown[]) {
+      return (await query(s, params)).rows as T[];
+    },
+    async run(s: Statement, params: readonly unknown[]) {
+      return (await query(s, params)).rowCount ?? 0;
+    },
+  };
+}
+
+/** The statement runner over a client made by createDb. */
+export async function sqlOf(db: Db): Promise<Sql> {
+  const driver = dbDriver(db);
+  if (driver.kind === "sqlite") {
+    const conn = await driver.connection();
+    const queries = sqliteQueries(conn);
+    return {
+      provider: "sqlite",
+      ...queries,
+      transaction: (work) => db.$transaction(() => work(queries)),
+    };
+  }
+  const pool = driver.pool;
+  return {
+    provider: "postgresql",
+    ...pgQueries(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(pgQueries(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
