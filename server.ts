@@ -40,7 +40,7 @@ async function main() {
   console.log(`Flickboard ready on ${server.url} (${dev ? "dev" : "production"}, ${Math.round(performance.now() - started)} ms)`);
 
   // Scheduled closes: catches up on periods that ended while down, then runs on the challenge's schedules.
-  const closes = startCloseScheduler({ db, provider, io: () => server.runtime.io });
+  const closes = startCloseScheduler({ db, provider, io: () => server.runtime.io, onClosed: (board) => server.runtime.ranks.evict(board) });
 
   const shutdown = () => {
     closes

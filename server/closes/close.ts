@@ -15,11 +15,14 @@
  */
 import type { BoardId } from "../boards/board";
 import { audit } from "../audit";
+import { statement, type Queries } from "../db/sql";
+import { RetryTransaction, transact } from "../db/transact";
 import type { Db } from "../db/client";
 import type { Provider } from "../db/provider";
 import type { PeriodClosedEvent } from "../../lib/contracts/live";
-import { CLOSE_GRACE_MS, type CloseChallenge, type ClosingPeriod } from "./due";
-import { parsePrizeTable, prizesFor } from "./prize-table";
+import type { Challenge } from "../challenge/challenge";
+import { CLOSE_GRACE_MS, type ClosingPeriod } from "./due";
+import { prizesFor } from "./prize-table";
 import { computeClose, type BoardCandidate, type SkippedPlayer, type Winner } from "./standings";
 
 /** Where closes are broadcast (the socket.io server; absent in the CLI). */
@@ -55,7 +58,6 @@ export class CloseTooEarlyError extends Error {
 
 /** Arbitrary 32-bit namespace of the closes' advisory locks ("FLKC"). */
 const ADVISORY_LOCK_CLASS = 0x464c4b43;
-const ATTEMPTS = 4;
 const TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
 function closeLockKey(challengeId: string, board: BoardId): string {
@@ -64,19 +66,21 @@ function closeLockKey(challengeId: string, board: BoardId): string {
 
 type LockTx = Pick<Db, "$executeRawUnsafe">;
 
+const sharedCloseLocks = statement(
+  "close_locks_shared",
+  `SELECT pg_advisory_xact_lock_shared(${ADVISORY_LOCK_CLASS}, hashtext(k)) FROM (SELECT unnest(?::text[]) AS k ORDER BY 1) AS keys`,
+);
+
 /**
- * For the finish path (PostgreSQL): called in the finish transaction before it checks for a
- * PeriodClose of the boards it writes. It takes a shared advisory lock per board, the close takes
- * the exclusive one: a close then waits for in-flight finishes of its board to commit, and a finish
- * that comes after a close sees its PeriodClose. On SQLite there is nothing to do (one writer at a
- * time).
+ * For the finish path (PostgreSQL): called in the finish transaction before it writes the boards.
+ * It takes a shared advisory lock per board (one statement, in key order), the close takes the
+ * exclusive one: a close then waits for in-flight finishes of its board to commit, and a finish that
+ * comes after a close sees its PeriodClose. On SQLite there is nothing to do (one writer at a time).
  */
-export async function holdCloseLocks(tx: LockTx, provider: Provider, challengeId: string, boards: readonly BoardId[]): Promise<void> {
+export async function holdCloseLocks(q: Queries, provider: Provider, challengeId: string, boards: readonly BoardId[]): Promise<void> {
   if (provider !== "postgresql") return;
   const keys = [...new Set(boards.filter((b) => b.periodKind !== "all").map((b) => closeLockKey(challengeId, b)))].sort();
-  for (const key of keys) {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(${ADVISORY_LOCK_CLASS}, hashtext($1))`, key);
-  }
+  if (keys.length) await q.all(sharedCloseLocks, [keys]);
 }
 
 function uniqueWhere(challengeId: string, board: BoardId) {
@@ -140,7 +144,7 @@ export async function closePeriod(
   provider: Provider,
   board: BoardId,
   period: ClosingPeriod,
-  challenge: CloseChallenge,
+  challenge: Challenge,
   now: Date,
   options: CloseOptions = {},
 ): Promise<CloseOutcome> {
@@ -149,7 +153,7 @@ export async function closePeriod(
   if (board.periodKind !== period.kind || board.periodKey !== period.key) {
     throw new Error(`board ${board.periodKind}/${board.periodKey} does not match period ${period.kind}/${period.key}`);
   }
-  const prizes = prizesFor(parsePrizeTable(challenge.prizeTable), period.kind);
+  const prizes = prizesFor(challenge.prizeTable, period.kind);
   const where = uniqueWhere(challenge.id, board);
   const base = { board, period };
 
@@ -161,74 +165,67 @@ export async function closePeriod(
     return { ...base, status: "would_close", closeId: null, entries: computed.standings.length, winners: computed.winners, skippedPlayers: computed.skipped };
   }
 
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      const outcome = await db.$transaction(async (tx): Promise<CloseOutcome> => {
-        await lock(tx, provider, closeLockKey(challenge.id, board));
-        const made = await tx.periodClose.findUnique({ where, select: { id: true } });
-        if (made) return { ...base, status: "already_closed", closeId: made.id, entries: 0, winners: [], skippedPlayers: [] };
+  // Two closers racing: the loser of the unique key runs again and finds the winner's close.
+  const outcome = await transact(db, async (tx): Promise<CloseOutcome> => {
+    await lock(tx, provider, closeLockKey(challenge.id, board));
+    const made = await tx.periodClose.findUnique({ where, select: { id: true } });
+    if (made) return { ...base, status: "already_closed", closeId: made.id, entries: 0, winners: [], skippedPlayers: [] };
 
-        const computed = computeClose(await readCandidates(tx, board, period), prizes);
-        const close = await tx.periodClose.create({
-          data: {
-            challengeId: challenge.id,
-            ...board,
-            startsAt: period.startsAt,
-            endsAt: period.endsAt,
-            closedAt: now,
-            standings: computed.standings as unknown as object,
-          },
-        });
-        const boardDetails = { challengeId: challenge.id, ...board };
-        for (const w of computed.winners) {
-          const award = await tx.prizeAward.create({
-            data: { closeId: close.id, place: w.place, playerId: w.playerId, runId: w.runId, score: w.score, prize: w.prize, status: "pending" },
-          });
-          await audit(tx, {
-            actorType: "system",
-            action: "prize.awarded",
-            targetType: "prizeAward",
-            targetId: award.id,
-            details: { closeId: close.id, ...boardDetails, place: w.place, playerId: w.playerId, handle: w.handle, runId: w.runId, score: w.score, prize: w.prize, needsContact: w.needsContact },
-          });
-        }
-        await audit(tx, {
-          actorType: "system",
-          action: "period.closed",
-          targetType: "periodClose",
-          targetId: close.id,
-          details: {
-            ...boardDetails,
-            startsAt: period.startsAt.toISOString(),
-            endsAt: period.endsAt.toISOString(),
-            closedAt: now.toISOString(),
-            entries: computed.standings.length,
-            winners: computed.winners.map(({ place, playerId, handle, score, runId, prize }) => ({ place, playerId, handle, score, runId, prize })),
-            skipped: computed.skipped,
-          },
-        });
-        return { ...base, status: "closed", closeId: close.id, entries: computed.standings.length, winners: computed.winners, skippedPlayers: computed.skipped };
-      }, TX_OPTIONS);
-
-      if (outcome.status === "closed") {
-        options.io?.emit("period:closed", {
-          scenarioId: board.scenarioId,
-          periodKind: board.periodKind,
-          periodKey: board.periodKey,
-          tier: board.tier,
-          winners: outcome.winners.map(({ place, handle, score, prize }) => ({ place, handle, score, prize })),
-        });
-      }
-      return outcome;
-    } catch (err) {
-      lastError = err;
-      // Another closer won the race (unique key), or a lock/serialization failure: if the close
-      // exists now, it was made once, by someone else.
-      const made = await db.periodClose.findUnique({ where, select: { id: true } }).catch(() => null);
-      if (made) return { ...base, status: "already_closed", closeId: made.id, entries: 0, winners: [], skippedPlayers: [] };
-      if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, 50 * attempt));
+    const computed = computeClose(await readCandidates(tx, board, period), prizes);
+    const close = await tx.periodClose
+      .create({
+        data: {
+          challengeId: challenge.id,
+          ...board,
+          startsAt: period.startsAt,
+          endsAt: period.endsAt,
+          closedAt: now,
+          standings: computed.standings as unknown as object,
+        },
+      })
+      .catch((err: unknown) => {
+        if ((err as { code?: string }).code === "P2002") throw new RetryTransaction("another closer made this close first");
+        throw err;
+      });
+    const boardDetails = { challengeId: challenge.id, ...board };
+    for (const w of computed.winners) {
+      const award = await tx.prizeAward.create({
+        data: { closeId: close.id, place: w.place, playerId: w.playerId, runId: w.runId, score: w.score, prize: w.prize, status: "pending" },
+      });
+      await audit(tx, {
+        actorType: "system",
+        action: "prize.awarded",
+        targetType: "prizeAward",
+        targetId: award.id,
+        details: { closeId: close.id, ...boardDetails, place: w.place, playerId: w.playerId, handle: w.handle, runId: w.runId, score: w.score, prize: w.prize, needsContact: w.needsContact },
+      });
     }
+    await audit(tx, {
+      actorType: "system",
+      action: "period.closed",
+      targetType: "periodClose",
+      targetId: close.id,
+      details: {
+        ...boardDetails,
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+        closedAt: now.toISOString(),
+        entries: computed.standings.length,
+        winners: computed.winners.map(({ place, playerId, handle, score, runId, prize }) => ({ place, playerId, handle, score, runId, prize })),
+        skipped: computed.skipped,
+      },
+    });
+    return { ...base, status: "closed", closeId: close.id, entries: computed.standings.length, winners: computed.winners, skippedPlayers: computed.skipped };
+  }, TX_OPTIONS);
+
+  if (outcome.status === "closed") {
+    options.io?.emit("period:closed", {
+      scenarioId: board.scenarioId,
+      periodKind: board.periodKind,
+      periodKey: board.periodKey,
+      tier: board.tier,
+      winners: outcome.winners.map(({ place, handle, score, prize }) => ({ place, handle, score, prize })),
+    });
   }
-  throw lastError;
+  return outcome;
 }

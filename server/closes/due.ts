@@ -14,10 +14,8 @@
 import { Cron } from "croner";
 import { boardKey, type BoardId } from "../boards/board";
 import { periodAt, periodByKey } from "../boards/periods";
-import { scheduleOf } from "../challenge/current";
+import type { Challenge } from "../challenge/challenge";
 import {
-  parseEventDays,
-  parsePrizeTable,
   prizeBoardsOf,
   prizesFor,
   PrizeTableError,
@@ -37,19 +35,6 @@ import {
  * See docs/closes.md.
  */
 export const CLOSE_GRACE_MS = 5_000;
-
-/** The fields of a Challenge row the closes need. */
-export interface CloseChallenge {
-  id: string;
-  timeZone: string;
-  startsAt: Date;
-  endsAt: Date;
-  weeklyCloseCron: string;
-  dailyCloseCron: string;
-  featuredScenarioId: string;
-  prizeTable: unknown;
-  eventDays: unknown;
-}
 
 /** A period that ends (day, week or challenge), as the boards module computes it. */
 export interface ClosingPeriod {
@@ -83,7 +68,7 @@ const KIND_ORDER: Record<ClosePeriodKind, number> = { day: 0, week: 1, challenge
 
 const dailyCrons = new Map<string, Cron>();
 
-function dailyCron(challenge: CloseChallenge): Cron {
+function dailyCron(challenge: Challenge): Cron {
   const cacheKey = `${challenge.timeZone}\u0000${challenge.dailyCloseCron}`;
   let cron = dailyCrons.get(cacheKey);
   if (!cron) {
@@ -98,7 +83,7 @@ function dailyCron(challenge: CloseChallenge): Cron {
 }
 
 /** The first daily close instant at or after the day's end (croner's nextRun is strictly after). */
-function dailyCloseAt(challenge: CloseChallenge, dayEnd: Date): Date {
+function dailyCloseAt(challenge: Challenge, dayEnd: Date): Date {
   return dailyCron(challenge).nextRun(new Date(dayEnd.getTime() - 1)) ?? dayEnd;
 }
 
@@ -107,26 +92,24 @@ function bounded(p: { kind: string; key: string; startsAt: Date | null; endsAt: 
 }
 
 /** The weeks that overlap the challenge, in order. */
-function weeksOf(challenge: CloseChallenge): ClosingPeriod[] {
-  const schedule = scheduleOf(challenge);
+function weeksOf(challenge: Challenge): ClosingPeriod[] {
   const end = challenge.endsAt.getTime();
   const out: ClosingPeriod[] = [];
-  let p = periodAt("week", challenge.startsAt, schedule);
+  let p = periodAt("week", challenge.startsAt, challenge);
   while (p && p.startsAt!.getTime() < end) {
     out.push(bounded(p));
     if (out.length > MAX_WEEKS) {
       throw new PrizeTableError(`the weekly close ${JSON.stringify(challenge.weeklyCloseCron)} makes over ${MAX_WEEKS} weeks in one challenge`);
     }
-    p = periodAt("week", p.endsAt!, schedule);
+    p = periodAt("week", p.endsAt!, challenge);
   }
   return out;
 }
 
-function eventDaysOf(challenge: CloseChallenge): ClosingPeriod[] {
-  const schedule = scheduleOf(challenge);
-  return parseEventDays(challenge.eventDays).map((key) => {
+function eventDaysOf(challenge: Challenge): ClosingPeriod[] {
+  return challenge.eventDays.map((key) => {
     try {
-      return bounded(periodByKey("day", key, schedule));
+      return bounded(periodByKey("day", key, challenge));
     } catch (err) {
       throw new PrizeTableError(`invalid event day ${JSON.stringify(key)}: ${(err as Error).message}`);
     }
@@ -134,14 +117,14 @@ function eventDaysOf(challenge: CloseChallenge): ClosingPeriod[] {
 }
 
 /** The prize-bearing boards of the challenge ("featured" resolved). */
-export function prizeBoards(challenge: CloseChallenge): PrizeBoard[] {
-  return prizeBoardsOf(parsePrizeTable(challenge.prizeTable), challenge.featuredScenarioId);
+export function prizeBoards(challenge: Challenge): PrizeBoard[] {
+  return prizeBoardsOf(challenge.prizeTable, challenge.featuredScenarioId);
 }
 
 /** Every close of the challenge (made or not, due or not), chronological. */
-export function allCloses(challenge: CloseChallenge, options: Pick<DueOptions, "periodKind" | "graceMs"> = {}): ScheduledClose[] {
+export function allCloses(challenge: Challenge, options: Pick<DueOptions, "periodKind" | "graceMs"> = {}): ScheduledClose[] {
   const graceMs = options.graceMs ?? CLOSE_GRACE_MS;
-  const table = parsePrizeTable(challenge.prizeTable);
+  const table = challenge.prizeTable;
   const boards = prizeBoardsOf(table, challenge.featuredScenarioId);
   const wanted = (kind: ClosePeriodKind) =>
     (!options.periodKind || options.periodKind === kind) && boards.some((b) => b.periods.includes(kind));
@@ -179,13 +162,13 @@ export function allCloses(challenge: CloseChallenge, options: Pick<DueOptions, "
 }
 
 /** The closes due at `now` and not made yet, oldest first: `now >= closeAt + grace`. */
-export function dueCloses(challenge: CloseChallenge, now: Date, options: DueOptions = {}): ScheduledClose[] {
+export function dueCloses(challenge: Challenge, now: Date, options: DueOptions = {}): ScheduledClose[] {
   const t = now.getTime();
   return allCloses(challenge, options).filter((c) => c.dueAt.getTime() <= t && !options.closed?.has(boardKey(c.board)));
 }
 
 /** The first close that is not due yet at `now` (when the next one will run), or null. */
-export function nextClose(challenge: CloseChallenge, now: Date, options: DueOptions = {}): ScheduledClose | null {
+export function nextClose(challenge: Challenge, now: Date, options: DueOptions = {}): ScheduledClose | null {
   const t = now.getTime();
   return allCloses(challenge, options).find((c) => c.dueAt.getTime() > t && !options.closed?.has(boardKey(c.board))) ?? null;
 }

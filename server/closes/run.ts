@@ -4,7 +4,7 @@
  * as wanted, from several processes at once: a close is made exactly once (close.ts).
  */
 import { boardKey, type BoardId } from "../boards/board";
-import { currentChallenge } from "../challenge/current";
+import { currentChallenge } from "../challenge/challenge";
 import type { Provider } from "../db/provider";
 import { dbProvider, type Db } from "../db/client";
 import { closePeriod, type CloseBroadcaster } from "./close";
@@ -77,7 +77,7 @@ export async function runDueCloses(db: Db, options: RunClosesOptions = {}): Prom
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
   const provider = options.provider ?? dbProvider(db);
-  const challenge = await currentChallenge(db);
+  const challenge = await currentChallenge(db, { fresh: true });
   const made = await db.periodClose.findMany({
     where: { challengeId: challenge.id },
     select: { scenarioId: true, periodKind: true, periodKey: true, tier: true },

@@ -10,11 +10,13 @@
  * Runs are serialized within the process; across processes `closePeriod` makes each close once.
  */
 import { Cron } from "croner";
-import { currentChallenge } from "../challenge/current";
+import type { PeriodKind, TierFilter } from "../../lib/contracts/boards";
+import type { BoardId } from "../boards/board";
+import { currentChallenge, type Challenge } from "../challenge/challenge";
 import type { Provider } from "../db/provider";
 import { dbProvider, type Db } from "../db/client";
 import type { CloseBroadcaster } from "./close";
-import { CLOSE_GRACE_MS, type CloseChallenge } from "./due";
+import { CLOSE_GRACE_MS } from "./due";
 import { runDueCloses, type CloseReport } from "./run";
 
 /** Added to the grace before a scheduled run, so a timer firing a hair early never runs too soon. */
@@ -30,6 +32,8 @@ export interface CloseSchedulerOptions {
   graceMs?: number;
   /** Interval of the safety sweep; 0 turns it off. */
   sweepMs?: number;
+  /** Told of each board closed (the app drops it from the rank store: a closed period's board is rarely read). */
+  onClosed?: (board: BoardId) => unknown;
   log?: (message: string) => void;
   logError?: (message: string, err?: unknown) => void;
 }
@@ -45,7 +49,7 @@ export interface CloseScheduler {
   stop(): Promise<void>;
 }
 
-function scheduleSignature(c: CloseChallenge): string {
+function scheduleSignature(c: Challenge): string {
   return [c.id, c.timeZone, c.weeklyCloseCron, c.dailyCloseCron, c.endsAt.toISOString()].join("|");
 }
 
@@ -88,7 +92,7 @@ export function startCloseScheduler(options: CloseSchedulerOptions): CloseSchedu
     timers.add(timer);
   };
 
-  function syncJobs(challenge: CloseChallenge) {
+  function syncJobs(challenge: Challenge) {
     const next = scheduleSignature(challenge);
     if (next === signature) return;
     for (const j of jobs) j.cron.stop();
@@ -111,9 +115,12 @@ export function startCloseScheduler(options: CloseSchedulerOptions): CloseSchedu
     const run = chain.then(async () => {
       if (stopped) return null;
       try {
-        syncJobs(await currentChallenge(db));
+        syncJobs(await currentChallenge(db, { fresh: true }));
         const report = await runDueCloses(db, { now: clock(), provider, io: io(), graceMs });
         for (const line of describeReport(report)) (line.startsWith("FAILED") ? logError : log)(line);
+        for (const c of report.closed) {
+          await options.onClosed?.({ scenarioId: c.scenarioId, periodKind: c.periodKind as PeriodKind, periodKey: c.periodKey, tier: c.tier as TierFilter });
+        }
         return report;
       } catch (err) {
         logError("run failed", err);

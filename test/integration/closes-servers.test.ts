@@ -4,6 +4,7 @@
  * the same moment, then both are asked to close at the same moment; one set of awards either way.
  * The server uses the real clock, so the challenge is moved to weeks that already ended.
  */
+import { Challenge } from "../../server/challenge/challenge";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
@@ -48,7 +49,7 @@ async function playersIn(db: Db, week: Period, prefix: string, n: number) {
 
 async function expectedDue(db: Db): Promise<string[]> {
   const made = new Set((await db.periodClose.findMany()).map((c) => `${c.scenarioId}|${c.periodKind}|${c.periodKey}|${c.tier}`));
-  return dueCloses(await db.challenge.findFirstOrThrow(), new Date(), { closed: made }).map((c) => c.board.periodKey);
+  return dueCloses(new Challenge(await db.challenge.findFirstOrThrow()), new Date(), { closed: made }).map((c) => c.board.periodKey);
 }
 
 function cronClose(baseUrl: string, auth?: string, body?: unknown) {

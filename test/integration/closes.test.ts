@@ -3,8 +3,11 @@
  * clock passed in: the right instant across a DST change, exactly once (repeats, concurrent
  * closers, two clients), catch-up in order, eligibility, the boundary of a period, the scheduler.
  */
+import { Challenge } from "../../server/challenge/challenge";
 import { afterAll, describe, expect, it } from "vitest";
+import { recordOnBoards } from "../../server/boards/record";
 import { closePeriod, CloseTooEarlyError, holdCloseLocks } from "../../server/closes/close";
+import { sqlOf, statement } from "../../server/db/sql";
 import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import { runDueCloses } from "../../server/closes/run";
 import { startCloseScheduler } from "../../server/closes/scheduler";
@@ -56,6 +59,9 @@ async function fiveInDstWeek(db: Db) {
   }
   return players;
 }
+
+
+const finishRunRow = statement("test_finish_run_row", `UPDATE "Run" SET "finishedAt" = ?, "verdict" = 'verified', "score" = 700 WHERE "id" = ?`);
 
 describe.each(factories)("closes on $provider", (databases) => {
   it("closes the DST week at Thursday 00:00 CST + grace, not 1 ms before; a second run does nothing", async () => {
@@ -124,7 +130,7 @@ describe.each(factories)("closes on $provider", (databases) => {
       expect(await closeCounts(db)).toEqual(counts);
       expect(io.events.length).toBe(events);
       // closePeriod itself on a made close: already_closed.
-      const challenge = await db.challenge.findFirstOrThrow();
+      const challenge = new Challenge(await db.challenge.findFirstOrThrow());
       const board = { scenarioId: "gridshot", periodKind: "week" as const, periodKey: DST_WEEK.key, tier: "all" as const };
       const period = { kind: "week" as const, key: DST_WEEK.key, startsAt: DST_WEEK.startsAt, endsAt: DST_WEEK.endsAt };
       expect(await closePeriod(db, databases.provider, board, period, challenge, DST_DUE)).toMatchObject({ status: "already_closed", closeId: close.id });
@@ -134,7 +140,7 @@ describe.each(factories)("closes on $provider", (databases) => {
 
   it("refuses to close a period before its end + grace", async () => {
     await withDb(databases, WEEKS_ONLY, async (db) => {
-      const challenge = await db.challenge.findFirstOrThrow();
+      const challenge = new Challenge(await db.challenge.findFirstOrThrow());
       const board = { scenarioId: "gridshot", periodKind: "week" as const, periodKey: DST_WEEK.key, tier: "all" as const };
       const period = { kind: "week" as const, key: DST_WEEK.key, startsAt: DST_WEEK.startsAt, endsAt: DST_WEEK.endsAt };
       await expect(closePeriod(db, databases.provider, board, period, challenge, plus(DST_DUE, -1))).rejects.toThrow(CloseTooEarlyError);
@@ -184,25 +190,27 @@ describe.each(factories)("closes on $provider", (databases) => {
       const ava = await addPlayer(db, "Ava");
       await addVerifiedRun(db, { playerId: ava.id, score: 100, finishedAt: new Date("2026-11-02T12:00:00Z") });
       const slow = await addPlayer(db, "Slow");
-      const challenge = await db.challenge.findFirstOrThrow();
+      const challenge = new Challenge(await db.challenge.findFirstOrThrow());
       const board = { scenarioId: "gridshot", periodKind: "week" as const, periodKey: DST_WEEK.key, tier: "all" as const };
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       let locked!: () => void;
       const lockedNow = new Promise<void>((r) => (locked = r));
-      // A finish at 23:59:59 on the last day, still committing when the close starts.
-      const finish = db.$transaction(async (tx) => {
-        await holdCloseLocks(tx, databases.provider, challenge.id, [board, { ...board, periodKind: "all", periodKey: "all" }]);
-        const run = await tx.run.create({
-          data: {
-            playerId: slow.id, scenarioId: "gridshot", scenarioVersion: (await tx.scenario.findUniqueOrThrow({ where: { id: "gridshot" } })).currentVersion,
-            tier: "free", seed: "00000001", expiresAt: DST_WEEK.endsAt, finishedAt: plus(DST_WEEK.endsAt, -1000), verdict: "verified", score: 700,
-          },
-        });
-        await tx.boardEntry.create({ data: { ...board, playerId: slow.id, score: 700, achievedAt: run.finishedAt!, runId: run.id, runTier: "free" } });
+      // A finish at 23:59:59 on the last day, still committing when the close starts: its run is
+      // written first (as the finish path does), its board entry in a transaction holding the locks.
+      const version = (await db.scenario.findUniqueOrThrow({ where: { id: "gridshot" } })).currentVersion;
+      const finishedAt = plus(DST_WEEK.endsAt, -1000);
+      const run = await db.run.create({
+        data: { playerId: slow.id, scenarioId: "gridshot", scenarioVersion: version, tier: "free", seed: "00000001", expiresAt: DST_WEEK.endsAt },
+      });
+      const sql = await sqlOf(db);
+      const finish = sql.transaction(async (q) => {
+        await holdCloseLocks(q, databases.provider, challenge.id, [board, { ...board, periodKind: "all", periodKey: "all" }]);
+        await q.run(finishRunRow, [finishedAt, run.id]);
+        await recordOnBoards(q, { runId: run.id, playerId: slow.id, scenarioId: "gridshot", tier: "free", score: 700, finishedAt, fps: 60 }, [board]);
         locked();
         await held;
-      }, { timeout: 20_000 });
+      });
       await lockedNow;
       const closing = runDueCloses(db, { now: DST_DUE });
       setTimeout(release, 300);

@@ -6,7 +6,7 @@ import { seedBaseData } from "../../prisma/seed";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import type { CloseBroadcaster } from "../../server/closes/close";
-import type { CloseChallenge } from "../../server/closes/due";
+import { invalidateChallenge, type ChallengeRow } from "../../server/challenge/challenge";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { createPlayer, recordVerifiedRun } from "./boards";
@@ -19,7 +19,7 @@ export const DAY = 24 * HOUR;
  * change (Sun 2026-11-01). Its weeks: ... 2026-10-22T00:00, 2026-10-29T00:00 (169 h: Thu 00:00 CDT
  * = 05:00Z to Thu 00:00 CST = 06:00Z on 11-05), 2026-11-05T00:00, ...
  */
-export const FALL_CHALLENGE: CloseChallenge = {
+export const FALL_CHALLENGE: ChallengeRow = {
   ...DEFAULT_CHALLENGE,
   startsAt: new Date("2026-10-01T05:00:00Z"),
   endsAt: new Date("2027-01-07T06:00:00Z"),
@@ -33,12 +33,13 @@ export const DST_WEEK = {
 };
 
 /** A migrated, seeded database whose challenge has the given fields. */
-export async function challengeDb(url: string, fields: Partial<CloseChallenge> = {}): Promise<Db> {
+export async function challengeDb(url: string, fields: Partial<ChallengeRow> = {}): Promise<Db> {
   await migrate(url);
   const db = createDb(url);
   await seedBaseData(db);
   const { id: _, ...data } = { ...FALL_CHALLENGE, ...fields };
   await db.challenge.update({ where: { id: DEFAULT_CHALLENGE.id }, data: data as object });
+  invalidateChallenge(db);
   return db;
 }
 

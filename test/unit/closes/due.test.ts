@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boardKey } from "../../../server/boards/board";
-import { allCloses, CLOSE_GRACE_MS, dueCloses, nextClose, prizeBoards, type CloseChallenge } from "../../../server/closes/due";
+import { Challenge, type ChallengeRow } from "../../../server/challenge/challenge";
+import { allCloses, CLOSE_GRACE_MS, dueCloses, nextClose, prizeBoards } from "../../../server/closes/due";
 import { PrizeTableError } from "../../../server/closes/prize-table";
 import { DAY, DST_WEEK, FALL_CHALLENGE } from "../../support/closes";
 
@@ -10,7 +11,7 @@ const label = (c: { board: { periodKind: string; periodKey: string } }) => `${c.
 
 describe("weekly closes (America/Chicago)", () => {
   it("closes the week across the fall-back change at Thursday 00:00 CST + grace, not 1 ms before", () => {
-    const weekOf = (now: Date) => dueCloses(FALL_CHALLENGE, now, { periodKind: "week" }).find((c) => c.board.periodKey === DST_WEEK.key);
+    const weekOf = (now: Date) => dueCloses(new Challenge(FALL_CHALLENGE), now, { periodKind: "week" }).find((c) => c.board.periodKey === DST_WEEK.key);
     const dueAt = ms(DST_WEEK.endsAt, CLOSE_GRACE_MS);
     expect(CLOSE_GRACE_MS).toBe(5_000);
     expect(weekOf(ms(dueAt, -1))).toBeUndefined();
@@ -23,12 +24,12 @@ describe("weekly closes (America/Chicago)", () => {
     expect(close.board).toEqual({ scenarioId: "gridshot", periodKind: "week", periodKey: DST_WEEK.key, tier: "all" });
     expect(close.prizes.map((p) => p.place)).toEqual([1, 2, 3]);
     // The week before still closed at 00:00 CDT (05:00Z).
-    const before = allCloses(FALL_CHALLENGE, { periodKind: "week" }).find((c) => c.board.periodKey === "2026-10-22T00:00")!;
+    const before = allCloses(new Challenge(FALL_CHALLENGE), { periodKind: "week" }).find((c) => c.board.periodKey === "2026-10-22T00:00")!;
     expect(before.closeAt).toEqual(at("2026-10-29T05:00:00Z"));
   });
 
   it("lists every week of the challenge, oldest first, and skips the closes already made", () => {
-    const weeks = allCloses(FALL_CHALLENGE, { periodKind: "week" });
+    const weeks = allCloses(new Challenge(FALL_CHALLENGE), { periodKind: "week" });
     expect(weeks).toHaveLength(14);
     expect(weeks[0]!.period.startsAt).toEqual(FALL_CHALLENGE.startsAt);
     expect(weeks.at(-1)!.period.endsAt).toEqual(FALL_CHALLENGE.endsAt);
@@ -36,37 +37,37 @@ describe("weekly closes (America/Chicago)", () => {
 
     // Down from before the first close until after the third: the three close in order.
     const now = at("2026-10-22T12:00:00Z");
-    expect(dueCloses(FALL_CHALLENGE, now, { periodKind: "week" }).map(label)).toEqual([
+    expect(dueCloses(new Challenge(FALL_CHALLENGE), now, { periodKind: "week" }).map(label)).toEqual([
       "week:2026-10-01T00:00",
       "week:2026-10-08T00:00",
       "week:2026-10-15T00:00",
     ]);
     const closed = new Set([boardKey(weeks[0]!.board)]);
-    expect(dueCloses(FALL_CHALLENGE, now, { periodKind: "week", closed }).map(label)).toEqual(["week:2026-10-08T00:00", "week:2026-10-15T00:00"]);
-    expect(nextClose(FALL_CHALLENGE, now, { periodKind: "week" })!.board.periodKey).toBe("2026-10-22T00:00");
+    expect(dueCloses(new Challenge(FALL_CHALLENGE), now, { periodKind: "week", closed }).map(label)).toEqual(["week:2026-10-08T00:00", "week:2026-10-15T00:00"]);
+    expect(nextClose(new Challenge(FALL_CHALLENGE), now, { periodKind: "week" })!.board.periodKey).toBe("2026-10-22T00:00");
   });
 
   it("includes a partial week at each end of a challenge that does not start or end on a close", () => {
     const c = { ...FALL_CHALLENGE, startsAt: at("2026-10-04T12:00:00Z"), endsAt: at("2026-10-20T12:00:00Z") };
-    expect(allCloses(c, { periodKind: "week" }).map(label)).toEqual(["week:2026-10-01T00:00", "week:2026-10-08T00:00", "week:2026-10-15T00:00"]);
+    expect(allCloses(new Challenge(c), { periodKind: "week" }).map(label)).toEqual(["week:2026-10-01T00:00", "week:2026-10-08T00:00", "week:2026-10-15T00:00"]);
   });
 });
 
 describe("daily and challenge closes", () => {
   it("closes event days only, at the daily close at or after the local midnight that ends them", () => {
-    const days = allCloses(FALL_CHALLENGE, { periodKind: "day" });
+    const days = allCloses(new Challenge(FALL_CHALLENGE), { periodKind: "day" });
     expect(days.map(label)).toEqual(["day:2026-11-27", "day:2026-11-28", "day:2026-11-29"]);
     expect(days[0]!.period.startsAt).toEqual(at("2026-11-27T06:00:00Z"));
     expect(days[0]!.closeAt).toEqual(at("2026-11-28T06:00:00Z"));
     expect(days[0]!.prizes.every((p) => !p.needsContact)).toBe(true);
 
-    const late = allCloses({ ...FALL_CHALLENGE, dailyCloseCron: "0 2 * * *" }, { periodKind: "day" });
+    const late = allCloses(new Challenge({ ...FALL_CHALLENGE, dailyCloseCron: "0 2 * * *" }), { periodKind: "day" });
     expect(late[0]!.closeAt).toEqual(at("2026-11-28T08:00:00Z")); // 02:00 CST the next day
-    expect(allCloses({ ...FALL_CHALLENGE, eventDays: [] }, { periodKind: "day" })).toEqual([]);
+    expect(allCloses(new Challenge({ ...FALL_CHALLENGE, eventDays: [] }), { periodKind: "day" })).toEqual([]);
   });
 
   it("closes the challenge at its end, after the last week's close of the same instant", () => {
-    const all = allCloses({ ...FALL_CHALLENGE, eventDays: ["2026-12-02", "2027-01-06"] });
+    const all = allCloses(new Challenge({ ...FALL_CHALLENGE, eventDays: ["2026-12-02", "2027-01-06"] }));
     const tail = all.slice(-3).map(label);
     expect(tail).toEqual(["day:2027-01-06", "week:2026-12-31T00:00", `challenge:${FALL_CHALLENGE.id}`]);
     const challenge = all.at(-1)!;
@@ -76,14 +77,14 @@ describe("daily and challenge closes", () => {
     const wed = all.findIndex((c) => label(c) === "day:2026-12-02");
     expect(label(all[wed + 1]!)).toBe("week:2026-11-26T00:00");
     expect(all[wed]!.dueAt).toEqual(all[wed + 1]!.dueAt);
-    expect(dueCloses(FALL_CHALLENGE, ms(FALL_CHALLENGE.endsAt, CLOSE_GRACE_MS - 1), { periodKind: "challenge" })).toEqual([]);
-    expect(dueCloses(FALL_CHALLENGE, ms(FALL_CHALLENGE.endsAt, CLOSE_GRACE_MS), { periodKind: "challenge" })).toHaveLength(1);
+    expect(dueCloses(new Challenge(FALL_CHALLENGE), ms(FALL_CHALLENGE.endsAt, CLOSE_GRACE_MS - 1), { periodKind: "challenge" })).toEqual([]);
+    expect(dueCloses(new Challenge(FALL_CHALLENGE), ms(FALL_CHALLENGE.endsAt, CLOSE_GRACE_MS), { periodKind: "challenge" })).toHaveLength(1);
   });
 });
 
 describe("prize table", () => {
   it("resolves featured, merges duplicate boards and closes every listed board", () => {
-    const c: CloseChallenge = {
+    const c: ChallengeRow = {
       ...FALL_CHALLENGE,
       prizeTable: {
         boards: [
@@ -94,22 +95,22 @@ describe("prize table", () => {
         prizes: { week: [{ place: 2, prize: "B" }, { place: 1, prize: "A", needsContact: true }] },
       },
     };
-    expect(prizeBoards(c)).toEqual([
+    expect(prizeBoards(new Challenge(c))).toEqual([
       { scenarioId: "gridshot", tier: "all", periods: ["week", "challenge"] },
       { scenarioId: "tracking", tier: "ultimate", periods: ["week"] },
     ]);
-    const first = dueCloses(c, ms(FALL_CHALLENGE.startsAt, 7 * DAY + CLOSE_GRACE_MS));
+    const first = dueCloses(new Challenge(c), ms(FALL_CHALLENGE.startsAt, 7 * DAY + CLOSE_GRACE_MS));
     expect(first.map((x) => `${x.board.scenarioId}/${x.board.tier}`)).toEqual(["gridshot/all", "tracking/ultimate"]);
     expect(first[0]!.prizes).toEqual([
       { place: 1, prize: "A", needsContact: true },
       { place: 2, prize: "B", needsContact: false },
     ]);
     // No prizes listed for the challenge: it still closes (standings frozen), with no awards.
-    expect(allCloses(c, { periodKind: "challenge" })[0]!.prizes).toEqual([]);
+    expect(allCloses(new Challenge(c), { periodKind: "challenge" })[0]!.prizes).toEqual([]);
   });
 
   it("refuses a malformed prize table, event day or schedule with a clear error", () => {
-    const bad = (fields: Partial<CloseChallenge>) => () => allCloses({ ...FALL_CHALLENGE, ...fields });
+    const bad = (fields: Partial<ChallengeRow>) => () => allCloses(new Challenge({ ...FALL_CHALLENGE, ...fields }));
     expect(bad({ prizeTable: { boards: [{ scenario: "featured", tier: "gold", periods: ["week"] }], prizes: {} } })).toThrow(
       /Challenge.prizeTable at boards.0.tier/,
     );
