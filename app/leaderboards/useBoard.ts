@@ -1,8 +1,10 @@
 "use client";
 
 /**
- * A board, kept current: fetched over HTTP, refetched when socket.io says it changed (the server
- * coalesces updates), and the caller's own standing alongside.
+ * A board, kept current: fetched over HTTP once, then each socket.io `board:update` (the server
+ * coalesces changes; it carries the board's new top) is applied as it comes. Updates are numbered:
+ * a gap means one was missed, and the board is fetched again. The caller's own standing alongside,
+ * fetched again when `board:rank` says their rank changed.
  */
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
@@ -36,24 +38,42 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
 
   useEffect(() => {
     let cancelled = false;
+    const limit = q.limit ?? 25;
+    let version = -1;
+    const loadStanding = async () => {
+      if (!playerId) return;
+      const standing = await (await fetch(`/api/leaderboards/${q.scenario}/players/${playerId}?${query(q)}`)).json();
+      if (!cancelled) setState((s) => ({ ...s, standing }));
+    };
     const load = async () => {
       const res = await fetch(`/api/leaderboards/${q.scenario}?${query(q)}`);
       const body = await res.json();
       if (cancelled) return;
       if (!res.ok) return setState((s) => ({ ...s, error: body.error?.message ?? `HTTP ${res.status}` }));
-      const standing = playerId ? await (await fetch(`/api/leaderboards/${q.scenario}/players/${playerId}?${query(q)}`)).json() : null;
-      if (!cancelled) setState((s) => ({ ...s, board: body.board, entries: body.entries, standing, error: null }));
+      setState((s) => ({ ...s, board: body.board, entries: body.entries, error: null }));
+      await loadStanding();
     };
     void load();
 
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: "/socket.io", transports: ["websocket"] });
     socket.on("connect", () => {
       socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack) => {
-        if (!cancelled) setState((s) => ({ ...s, live: ack.ok }));
+        if (cancelled) return;
+        if (ack.ok) version = ack.version;
+        setState((s) => ({ ...s, live: ack.ok }));
       });
     });
-    socket.on("board:update", () => void load());
-    socket.on("board:rank", () => void load());
+    socket.on("board:update", (update) => {
+      const missed = version >= 0 && update.version !== version + 1;
+      version = update.version;
+      if (missed) return void load();
+      setState((s) => ({
+        ...s,
+        entries: update.top.slice(0, limit),
+        standing: s.standing ? { ...s.standing, size: update.size } : s.standing,
+      }));
+    });
+    socket.on("board:rank", () => void loadStanding());
     socket.on("disconnect", () => !cancelled && setState((s) => ({ ...s, live: false })));
     return () => {
       cancelled = true;

@@ -26,6 +26,9 @@ export interface RankEntry {
   /** Epoch ms. */
   achievedAt: number;
   runId: string;
+  /** What a board page shows of the run besides its key: the tier it was played on and its frame rate. */
+  runTier?: string;
+  fps?: number | null;
 }
 
 /** A position in board order, for keyset paging (the last entry of the previous page). */
@@ -268,13 +271,17 @@ function checkCount(n: number, name: string): number {
   return n;
 }
 
+const TIER_NAMES = new Map(["free", "ultimate"].map((t) => [t, t]));
+
 function freezeEntry(e: RankEntry): RankEntry {
   if (typeof e.playerId !== "string" || e.playerId === "") throw new TypeError("rank entry: playerId must be a non-empty string");
   if (typeof e.runId !== "string" || e.runId === "") throw new TypeError("rank entry: runId must be a non-empty string");
   if (!Number.isFinite(e.score)) throw new TypeError(`rank entry: score must be a finite number, got ${e.score}`);
   if (!Number.isFinite(e.achievedAt)) throw new TypeError(`rank entry: achievedAt must be finite epoch ms, got ${e.achievedAt}`);
   // A private copy with one hidden class: the caller cannot reorder the tree by mutating its object.
-  return Object.freeze({ playerId: e.playerId, score: e.score, achievedAt: e.achievedAt, runId: e.runId });
+  // Tier names are interned: a million entries share two strings.
+  const runTier = e.runTier === undefined ? undefined : (TIER_NAMES.get(e.runTier) ?? e.runTier);
+  return Object.freeze({ playerId: e.playerId, score: e.score, achievedAt: e.achievedAt, runId: e.runId, runTier, fps: e.fps ?? null });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,15 +301,26 @@ export class BoardRankIndex {
   private root: TreeNode = new Leaf([]);
   private readonly byPlayer = new Map<string, RankEntry>();
 
-  /** Bulk build (O(n log n) sort + O(n) load); keeps each player's best entry. */
+  /**
+   * Bulk build (O(n log n) sort + O(n) load); keeps each player's best entry. Entries that come in
+   * board order already (a board read from its index) skip the sort: one pass checks the order.
+   */
   static fromEntries(entries: Iterable<RankEntry>): BoardRankIndex {
     const index = new BoardRankIndex();
     const best = index.byPlayer;
+    let inOrder = true;
+    let prev: RankEntry | undefined;
     for (const raw of entries) {
       const old = best.get(raw.playerId);
-      if (old === undefined || compareEntries(raw, old) < 0) best.set(raw.playerId, freezeEntry(raw));
+      if (old !== undefined) inOrder = false;
+      if (old === undefined || compareEntries(raw, old) < 0) {
+        const e = freezeEntry(raw);
+        if (prev !== undefined && compareEntries(prev, e) >= 0) inOrder = false;
+        best.set(raw.playerId, e);
+        prev = e;
+      }
     }
-    const sorted = [...best.values()].sort(compareEntries);
+    const sorted = inOrder ? [...best.values()] : [...best.values()].sort(compareEntries);
     if (sorted.length <= LEAF_MAX) {
       index.root = new Leaf(sorted);
       return index;
@@ -342,6 +360,11 @@ export class BoardRankIndex {
     this.removeEntry(old);
     this.byPlayer.delete(playerId);
     return true;
+  }
+
+  /** The players with an entry. */
+  players(): IterableIterator<string> {
+    return this.byPlayer.keys();
   }
 
   entryOf(playerId: string): RankEntry | undefined {
@@ -520,6 +543,10 @@ export class RankIndexRegistry {
 
   keys(): string[] {
     return [...this.boards.keys()];
+  }
+
+  values(): IterableIterator<BoardRankIndex> {
+    return this.boards.values();
   }
 
   get size(): number {

@@ -1,68 +1,169 @@
 /**
- * Ranks of players on boards, fast at any board size. The database is the source of truth; this is
- * an index over it, loaded from the database the first time a board is read:
+ * Boards in memory, fast at any size: what a board page and a player's standing show, answered
+ * without a database query. The database is the source of truth; the rank store is an index over
+ * it, loaded from the database (in keyset pages, board-store.ts) the first time a board is read:
  * - in process (an order-statistic B-tree, rank-index.ts) for one app instance;
- * - in a Redis sorted set (redis-rank.ts) when REDIS_URL is set, shared by every instance.
- * Every verified improvement is applied after its transaction commits (keep-best, so applying one
- * twice, or on top of a load that already saw it, changes nothing). With Redis, two instances that
- * load the same board for the first time at once may each swap in their own snapshot; a write
- * between the two can then be missing until the board is reloaded (delete its `:loaded` marker).
+ * - in Redis sorted sets (redis-rank.ts) when REDIS_URL is set, shared by every instance.
+ * Entries carry what a page shows (score, time, run, its tier and frame rate); players' handles are
+ * kept beside them, once per player. Every verified improvement is applied after its transaction
+ * commits (keep-best, so applying one twice, or on top of a load that already saw it, changes
+ * nothing). Each board has a revision that every change bumps: readers use it as an ETag.
+ *
+ * Memory stays bounded: a board of an ended period is dropped after its close (`evict`), and any
+ * board unread for IDLE_MS is dropped by `sweep` (it reloads on its next read); Redis keys of a
+ * bounded period expire a week after it ends.
+ *
+ * With Redis, two instances that load the same board for the first time at once may each swap in
+ * their own snapshot; a write between the two can then be missing until the board is reloaded
+ * (delete its `:loaded` marker).
  */
+import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
-import { RankIndexRegistry, type AroundResult, type RankEntry } from "./rank-index";
-import { RedisBoardRank, type RedisCommander } from "./redis-rank";
+import { boardEntries } from "./board-store";
+import { periodByKey } from "./periods";
+import { BoardRankIndex, RankIndexRegistry, type RankCursor, type RankEntry } from "./rank-index";
+import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
 
-export interface RankStore {
-  apply(board: BoardId, entry: RankEntry): Promise<void>;
-  remove(board: BoardId, playerId: string): Promise<void>;
-  rankOf(board: BoardId, playerId: string): Promise<number | null>;
-  around(board: BoardId, playerId: string, radius: number): Promise<AroundResult | null>;
-  top(board: BoardId, n: number): Promise<RankEntry[]>;
-  size(board: BoardId): Promise<number>;
+/** A board entry as a page shows it. */
+export interface NamedEntry extends RankEntry {
+  handle: string;
 }
 
-/** The board's entries as stored: disqualified players never appear on a board. */
-export async function loadBoard(db: Db, board: BoardId): Promise<RankEntry[]> {
-  const rows = await db.boardEntry.findMany({
-    where: { ...board, player: { disqualifiedAt: null } },
-    select: { playerId: true, score: true, achievedAt: true, runId: true },
-  });
-  return rows.map((r) => ({ playerId: r.playerId, score: r.score, achievedAt: r.achievedAt.getTime(), runId: r.runId }));
+/** A run of consecutive entries, the first at rank `startRank`. */
+export interface RankedSlice {
+  startRank: number;
+  entries: NamedEntry[];
+}
+
+export interface RankStore {
+  /** A verified improvement (after its commit), with the player's handle. */
+  apply(board: BoardId, entry: RankEntry, handle: string): Promise<void>;
+  /** Removes a player's entry from a board (e.g. disqualified). */
+  remove(board: BoardId, playerId: string): Promise<void>;
+  /** A player's new handle, on every board that shows it. */
+  rename(playerId: string, handle: string): Promise<void>;
+  rankOf(board: BoardId, playerId: string): Promise<number | null>;
+  size(board: BoardId): Promise<number>;
+  /** `limit` entries from the top, or strictly after `after` (keyset paging). */
+  page(board: BoardId, limit: number, after?: RankCursor & { playerId?: string }): Promise<RankedSlice>;
+  /** A player's rank and the entries within `radius` ranks of it, or null when they have no entry. */
+  around(board: BoardId, playerId: string, radius: number): Promise<(RankedSlice & { rank: number }) | null>;
+  /** Changes whenever what the board shows changes (entries or handles). */
+  revision(board: BoardId): Promise<string>;
+  /** Drops a board from memory (a closed period); it reloads from the database if read again. */
+  evict(board: BoardId): Promise<void>;
+}
+
+/** A board unread for this long is dropped from memory (and reloaded if read again). */
+export const IDLE_MS = 10 * 60 * 1000;
+/** Redis keeps the boards of a bounded period this long after it ends. */
+export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/** Reads a board from the database page by page, recording handles; answers the entries. */
+async function loadEntries(db: Db, board: BoardId, names: (playerId: string, handle: string) => void): Promise<RankEntry[]> {
+  const all: RankEntry[] = [];
+  for await (const page of boardEntries(db, board)) {
+    for (const row of page) {
+      names(row.playerId, row.handle);
+      all.push({ playerId: row.playerId, score: row.score, achievedAt: row.achievedAt, runId: row.runId, runTier: row.runTier, fps: row.fps });
+    }
+  }
+  return all;
 }
 
 export class MemoryRankStore implements RankStore {
   private readonly registry = new RankIndexRegistry();
+  private readonly handles = new Map<string, string>();
+  private readonly revisions = new Map<string, number>();
+  private readonly lastRead = new Map<string, number>();
+  private handlesRevision = 0;
 
   constructor(private readonly db: Db) {}
 
-  private index(board: BoardId) {
-    return this.registry.ensure(boardKey(board), () => loadBoard(this.db, board));
+  private index(board: BoardId): Promise<BoardRankIndex> {
+    const key = boardKey(board);
+    this.lastRead.set(key, Date.now());
+    return this.registry.ensure(key, () => loadEntries(this.db, board, (id, handle) => this.handles.set(id, handle)));
   }
 
-  async apply(board: BoardId, entry: RankEntry) {
+  private bump(board: BoardId) {
+    const key = boardKey(board);
+    this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1);
+  }
+
+  private named(entries: RankEntry[]): NamedEntry[] {
+    return entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId) ?? "?" }));
+  }
+
+  async apply(board: BoardId, entry: RankEntry, handle: string) {
+    this.handles.set(entry.playerId, handle);
     // After the load: a load that read the database before this entry committed gets it here.
-    (await this.index(board)).upsertBest(entry);
+    if ((await this.index(board)).upsertBest(entry)) this.bump(board);
   }
 
   async remove(board: BoardId, playerId: string) {
-    this.registry.get(boardKey(board))?.remove(playerId);
+    if (this.registry.get(boardKey(board))?.remove(playerId)) this.bump(board);
+  }
+
+  async rename(playerId: string, handle: string) {
+    if (!this.handles.has(playerId)) return;
+    this.handles.set(playerId, handle);
+    this.handlesRevision++;
   }
 
   async rankOf(board: BoardId, playerId: string) {
     return (await this.index(board)).rankOf(playerId);
   }
 
-  async around(board: BoardId, playerId: string, radius: number) {
-    return (await this.index(board)).around(playerId, radius);
-  }
-
-  async top(board: BoardId, n: number) {
-    return (await this.index(board)).top(n);
-  }
-
   async size(board: BoardId) {
     return (await this.index(board)).size;
+  }
+
+  async page(board: BoardId, limit: number, after?: RankCursor) {
+    const index = await this.index(board);
+    const entries = after ? index.after(after, limit) : index.top(limit);
+    const startRank = entries.length ? index.rankOf(entries[0]!.playerId)! : 1;
+    return { startRank, entries: this.named(entries) };
+  }
+
+  async around(board: BoardId, playerId: string, radius: number) {
+    const found = (await this.index(board)).around(playerId, radius);
+    return found ? { rank: found.rank, startRank: found.startRank, entries: this.named(found.entries) } : null;
+  }
+
+  async revision(board: BoardId) {
+    await this.index(board);
+    return `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}`;
+  }
+
+  async evict(board: BoardId) {
+    const key = boardKey(board);
+    this.registry.drop(key);
+    this.lastRead.delete(key);
+  }
+
+  /** Drops every board unread for `idleMs`; answers how many were dropped. */
+  sweep(idleMs = IDLE_MS, now = Date.now()): number {
+    let dropped = 0;
+    for (const [key, at] of this.lastRead) {
+      if (now - at < idleMs) continue;
+      this.registry.drop(key);
+      this.lastRead.delete(key);
+      dropped++;
+    }
+    if (dropped > 0) {
+      // Forget the handles of players no board in memory shows any more.
+      const shown = new Set<string>();
+      for (const index of this.registry.values()) for (const id of index.players()) shown.add(id);
+      for (const id of this.handles.keys()) if (!shown.has(id)) this.handles.delete(id);
+    }
+    return dropped;
+  }
+
+  /** Boards held in memory (for tests and the bench). */
+  get boardsInMemory(): number {
+    return this.registry.size;
   }
 }
 
@@ -83,8 +184,16 @@ export class RedisRankStore implements RankStore {
         const zset = new RedisBoardRank(this.redis, key);
         const marker = `${zset.zsetKey}:loaded`;
         if ((await this.redis.sendCommand(["EXISTS", marker])) !== 1) {
-          await zset.load(await loadBoard(this.db, board));
+          const handles: string[] = [];
+          const entries = await loadEntries(this.db, board, (id, handle) => handles.push(id, handle));
+          for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
+          await zset.load(entries);
           await this.redis.sendCommand(["SET", marker, "1"]);
+          const endsAt = await this.periodEnd(board);
+          if (endsAt) {
+            const at = new Date(endsAt.getTime() + REDIS_RETENTION_MS);
+            await Promise.all([zset.expireAt(at), this.redis.sendCommand(["EXPIREAT", marker, String(Math.ceil(at.getTime() / 1000))])]);
+          }
         }
         return zset;
       })();
@@ -94,27 +203,58 @@ export class RedisRankStore implements RankStore {
     return ready;
   }
 
-  async apply(board: BoardId, entry: RankEntry) {
-    await (await this.board(board)).upsertBest(entry);
+  /** When the board's period ends (null: the all-time board, or a key the challenge does not know). */
+  private async periodEnd(board: BoardId): Promise<Date | null> {
+    if (board.periodKind === "all") return null;
+    try {
+      return periodByKey(board.periodKind, board.periodKey, await currentChallenge(this.db)).endsAt;
+    } catch {
+      return null;
+    }
+  }
+
+  async apply(board: BoardId, entry: RankEntry, handle: string) {
+    const zset = await this.board(board);
+    await Promise.all([this.redis.sendCommand(["HSET", HANDLES_KEY, entry.playerId, handle]), zset.upsertBest(entry)]);
   }
 
   async remove(board: BoardId, playerId: string) {
     await (await this.board(board)).remove(playerId);
   }
 
+  async rename(playerId: string, handle: string) {
+    await this.redis.sendCommand(["HSET", HANDLES_KEY, playerId, handle]);
+    await this.redis.sendCommand(["INCR", `${HANDLES_KEY}:rev`]);
+  }
+
   async rankOf(board: BoardId, playerId: string) {
     return (await this.board(board)).rankOf(playerId);
   }
 
-  async around(board: BoardId, playerId: string, radius: number) {
-    return (await this.board(board)).around(playerId, radius);
-  }
-
-  async top(board: BoardId, n: number) {
-    return (await this.board(board)).top(n);
-  }
-
   async size(board: BoardId) {
     return (await this.board(board)).size();
+  }
+
+  async page(board: BoardId, limit: number, after?: RankCursor & { playerId?: string }) {
+    const zset = await this.board(board);
+    const offset = after ? await zset.positionAfter({ ...after, playerId: after.playerId ?? "" }) : 0;
+    const { entries, handles } = await zset.page(offset, limit);
+    return { startRank: offset + 1, entries: entries.map((e, i) => ({ ...e, handle: handles[i] ?? "?" })) };
+  }
+
+  async around(board: BoardId, playerId: string, radius: number) {
+    const found = await (await this.board(board)).around(playerId, radius);
+    if (!found) return null;
+    return { rank: found.rank, startRank: found.startRank, entries: found.entries.map((e, i) => ({ ...e, handle: found.handles[i] ?? "?" })) };
+  }
+
+  async revision(board: BoardId) {
+    const zset = await this.board(board);
+    const [own, names] = await Promise.all([zset.revision(), this.redis.sendCommand(["GET", `${HANDLES_KEY}:rev`])]);
+    return `${own}.${Number(names ?? 0)}`;
+  }
+
+  async evict(board: BoardId) {
+    this.loaded.delete(boardKey(board));
   }
 }

@@ -10,6 +10,10 @@
  *   board order. The space separator sorts below every allowed id character, so a shorter id that
  *   is a prefix of a longer one sorts first, as in JavaScript.
  * - `<prefix>{<boardKey>}:h` hash playerId -> member, to find a player's entry.
+ * - `<prefix>{<boardKey>}:rev` a counter the writes bump: the board's revision (for ETags).
+ * Members end with the run's tier and frame rate (`<runTier> <fps|->`), after the player id: unique
+ * already, so they never change the order. Players' handles live in one hash for every board
+ * (HANDLES_KEY), so a page is answered in one round trip with names.
  * Constraints that make the encoding exact (checked, TypeError otherwise): scores are safe
  * integers (exact as doubles), achievedAt is epoch ms in [0, 10^15), ids are 1-200 printable
  * ASCII characters without spaces (cuids are).
@@ -41,20 +45,32 @@ export function checkRedisEntry(e: RankEntry): void {
   if (typeof e.runId !== "string" || !ID.test(e.runId)) {
     throw new TypeError(`redis rank: runId must be 1-200 printable ASCII characters without spaces, got ${JSON.stringify(e.runId)}`);
   }
+  if (e.runTier !== undefined && !ID.test(e.runTier)) throw new TypeError(`redis rank: runTier must be printable ASCII without spaces, got ${JSON.stringify(e.runTier)}`);
+  if (e.fps !== undefined && e.fps !== null && !Number.isFinite(e.fps)) throw new TypeError(`redis rank: fps must be a finite number or null, got ${e.fps}`);
   if (!Number.isSafeInteger(e.score)) throw new TypeError(`redis rank: score must be a safe integer, got ${e.score}`);
   if (!Number.isSafeInteger(e.achievedAt) || e.achievedAt < 0 || e.achievedAt >= 10 ** ACHIEVED_WIDTH) {
     throw new TypeError(`redis rank: achievedAt must be epoch ms in [0, 1e15), got ${e.achievedAt}`);
   }
 }
 
+/** The hash of every player's handle (playerId -> handle), shared by all boards. */
+export const HANDLES_KEY = "fb:handles";
+
 export function encodeMember(e: RankEntry): string {
-  return `${String(e.achievedAt).padStart(ACHIEVED_WIDTH, "0")} ${e.runId} ${e.playerId}`;
+  return `${String(e.achievedAt).padStart(ACHIEVED_WIDTH, "0")} ${e.runId} ${e.playerId} ${e.runTier ?? "-"} ${e.fps ?? "-"}`;
 }
 
 export function decodeMember(member: string, zsetScore: number): RankEntry {
-  const [at, runId, playerId] = member.split(" ");
+  const [at, runId, playerId, runTier, fps] = member.split(" ");
   if (at === undefined || runId === undefined || playerId === undefined) throw new Error(`redis rank: bad member ${JSON.stringify(member)}`);
-  return { playerId, score: 0 - zsetScore, achievedAt: Number(at), runId };
+  return {
+    playerId,
+    score: 0 - zsetScore,
+    achievedAt: Number(at),
+    runId,
+    runTier: runTier === undefined || runTier === "-" ? undefined : runTier,
+    fps: fps === undefined || fps === "-" ? null : Number(fps),
+  };
 }
 
 interface Script {
@@ -66,7 +82,7 @@ function script(lua: string): Script {
   return { lua, sha: crypto.createHash("sha1").update(lua).digest("hex") };
 }
 
-// KEYS: zset, hash. ARGV: playerId, zset score (-score), member. Returns 1 if the board changed.
+// KEYS: zset, hash, revision. ARGV: playerId, zset score (-score), member. Returns 1 if the board changed.
 const UPSERT_BEST = script(`
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 local new = tonumber(ARGV[2])
@@ -88,15 +104,17 @@ if old then
 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('INCR', KEYS[3])
 return 1
 `);
 
-// KEYS: zset, hash. ARGV: playerId. Returns 1 if the player had an entry.
+// KEYS: zset, hash, revision. ARGV: playerId. Returns 1 if the player had an entry.
 const REMOVE = script(`
 local m = redis.call('HGET', KEYS[2], ARGV[1])
 if not m then return 0 end
 redis.call('ZREM', KEYS[1], m)
 redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('INCR', KEYS[3])
 return 1
 `);
 
@@ -116,7 +134,18 @@ if not s then return false end
 return {m, s}
 `);
 
-// KEYS: zset, hash. ARGV: playerId, radius. Returns {rank0, start0, {member, score, ...}} or nil.
+/** Lua: the player ids of a ZRANGE ... WITHSCORES reply `range` (members are "time run player tier fps": the third field), into `ids`. */
+const PLAYER_IDS_OF_RANGE = `local ids = {}
+for i = 1, #range, 2 do
+  local sep1 = string.find(range[i], ' ', 1, true)
+  local sep2 = string.find(range[i], ' ', sep1 + 1, true)
+  local sep3 = string.find(range[i], ' ', sep2 + 1, true)
+  ids[#ids + 1] = string.sub(range[i], sep2 + 1, (sep3 or 0) - 1)
+end
+`;
+
+// KEYS: zset, hash, handles. ARGV: playerId, radius.
+// Returns {rank0, start0, {member, score, ...}, {handle, ...}} or nil.
 const AROUND = script(`
 local m = redis.call('HGET', KEYS[2], ARGV[1])
 if not m then return false end
@@ -125,15 +154,37 @@ if not r then return false end
 local radius = tonumber(ARGV[2])
 local s = r - radius
 if s < 0 then s = 0 end
-return {r, s, redis.call('ZRANGE', KEYS[1], s, r + radius, 'WITHSCORES')}
+local range = redis.call('ZRANGE', KEYS[1], s, r + radius, 'WITHSCORES')
+${PLAYER_IDS_OF_RANGE}return {r, s, range, redis.call('HMGET', KEYS[3], unpack(ids))}
 `);
 
-// KEYS: zset, hash, loaded zset, loaded hash. Swaps a loaded board in atomically.
+// KEYS: zset, hash, loaded zset, loaded hash, revision. Swaps a loaded board in atomically.
 const SWAP_IN = script(`
 redis.call('DEL', KEYS[1], KEYS[2])
 if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('RENAME', KEYS[3], KEYS[1]) end
 if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[2]) end
+redis.call('INCR', KEYS[5])
 return 1
+`);
+
+// KEYS: zset, handles. ARGV: start, stop. Returns {{member, score, ...}, {handle, ...}}: a page with names.
+const PAGE = script(`
+local range = redis.call('ZRANGE', KEYS[1], ARGV[1], ARGV[2], 'WITHSCORES')
+${PLAYER_IDS_OF_RANGE}if #ids == 0 then return {range, {}} end
+return {range, redis.call('HMGET', KEYS[2], unpack(ids))}
+`);
+
+// KEYS: zset, hash. ARGV: cursor playerId, cursor key ("<at> <runId> <playerId>"), cursor zset
+// score. The 0-based position after the cursor: right after the cursor's entry if it is unchanged,
+// else after every entry with the cursor's score or better (the entry moved: ties at that score may
+// be skipped, never repeated).
+const AFTER = script(`
+local m = redis.call('HGET', KEYS[2], ARGV[1])
+if m and (m == ARGV[2] or string.sub(m, 1, #ARGV[2] + 1) == ARGV[2] .. ' ') then
+  local r = redis.call('ZRANK', KEYS[1], m)
+  if r then return r + 1 end
+end
+return redis.call('ZCOUNT', KEYS[1], '-inf', ARGV[3])
 `);
 
 /** [member, score] pairs from a ZRANGE … WITHSCORES reply (RESP2 flat list or RESP3 pairs). */
@@ -158,9 +209,16 @@ export interface RedisBoardRankOptions {
   prefix?: string;
 }
 
+/** Entries with their players' handles (null where a handle was never stored). */
+export interface NamedEntries {
+  entries: RankEntry[];
+  handles: (string | null)[];
+}
+
 export class RedisBoardRank {
   readonly zsetKey: string;
   readonly hashKey: string;
+  readonly revisionKey: string;
 
   constructor(
     private readonly client: RedisCommander,
@@ -170,6 +228,7 @@ export class RedisBoardRank {
     const base = `${options.prefix ?? "fb:board:"}{${boardKey}}`;
     this.zsetKey = `${base}:z`;
     this.hashKey = `${base}:h`;
+    this.revisionKey = `${base}:rev`;
   }
 
   private async eval(s: Script, keys: string[], args: string[]): Promise<unknown> {
@@ -185,12 +244,12 @@ export class RedisBoardRank {
   /** Keep-best (see BoardRankIndex.upsertBest), atomically. Returns whether the board changed. */
   async upsertBest(entry: RankEntry): Promise<boolean> {
     checkRedisEntry(entry);
-    const reply = await this.eval(UPSERT_BEST, [this.zsetKey, this.hashKey], [entry.playerId, String(0 - entry.score), encodeMember(entry)]);
+    const reply = await this.eval(UPSERT_BEST, [this.zsetKey, this.hashKey, this.revisionKey], [entry.playerId, String(0 - entry.score), encodeMember(entry)]);
     return Number(reply) === 1;
   }
 
   async remove(playerId: string): Promise<boolean> {
-    return Number(await this.eval(REMOVE, [this.zsetKey, this.hashKey], [playerId])) === 1;
+    return Number(await this.eval(REMOVE, [this.zsetKey, this.hashKey, this.revisionKey], [playerId])) === 1;
   }
 
   /** 1-based rank, or null. One round trip. */
@@ -216,15 +275,44 @@ export class RedisBoardRank {
     return pairs(reply).map(([m, s]) => decodeMember(m, s));
   }
 
-  async around(playerId: string, radius: number): Promise<AroundResult | null> {
+  async around(playerId: string, radius: number): Promise<(AroundResult & Pick<NamedEntries, "handles">) | null> {
     checkCount(radius, "radius");
-    const reply = (await this.eval(AROUND, [this.zsetKey, this.hashKey], [playerId, String(radius)])) as [number, number, unknown] | null;
+    const reply = (await this.eval(AROUND, [this.zsetKey, this.hashKey, HANDLES_KEY], [playerId, String(radius)])) as [number, number, unknown, unknown[]] | null;
     if (!reply) return null;
     return {
       rank: Number(reply[0]) + 1,
       startRank: Number(reply[1]) + 1,
       entries: pairs(reply[2]).map(([m, s]) => decodeMember(m, s)),
+      handles: reply[3].map((h) => (h === null || h === undefined ? null : String(h))),
     };
+  }
+
+  /** `count` entries from 0-based position `offset`, with handles: one round trip. */
+  async page(offset: number, count: number): Promise<NamedEntries> {
+    checkCount(offset, "offset");
+    if (checkCount(count, "count") === 0) return { entries: [], handles: [] };
+    const reply = (await this.eval(PAGE, [this.zsetKey, HANDLES_KEY], [String(offset), String(offset + count - 1)])) as [unknown, unknown[]];
+    return {
+      entries: pairs(reply[0]).map(([m, s]) => decodeMember(m, s)),
+      handles: reply[1].map((h) => (h === null || h === undefined ? null : String(h))),
+    };
+  }
+
+  /** The 0-based position right after a keyset cursor (the last entry of the previous page). */
+  async positionAfter(cursor: Pick<RankEntry, "playerId" | "score" | "achievedAt" | "runId">): Promise<number> {
+    const key = `${String(cursor.achievedAt).padStart(ACHIEVED_WIDTH, "0")} ${cursor.runId} ${cursor.playerId}`;
+    return Number(await this.eval(AFTER, [this.zsetKey, this.hashKey], [cursor.playerId, key, String(0 - cursor.score)]));
+  }
+
+  /** The board's revision: bumped by every change (for ETags). */
+  async revision(): Promise<number> {
+    return Number((await this.client.sendCommand(["GET", this.revisionKey])) ?? 0);
+  }
+
+  /** Lets Redis drop the board at `at` (a board of an ended period). */
+  async expireAt(at: Date): Promise<void> {
+    const seconds = String(Math.ceil(at.getTime() / 1000));
+    await Promise.all([this.zsetKey, this.hashKey, this.revisionKey].map((k) => this.client.sendCommand(["EXPIREAT", k, seconds])));
   }
 
   async size(): Promise<number> {
@@ -233,7 +321,7 @@ export class RedisBoardRank {
 
   /** Deletes the board. */
   async clear(): Promise<void> {
-    await this.client.sendCommand(["DEL", this.zsetKey, this.hashKey]);
+    await this.client.sendCommand(["DEL", this.zsetKey, this.hashKey, this.revisionKey]);
   }
 
   /**
@@ -274,7 +362,7 @@ export class RedisBoardRank {
       }
       await flush();
       await Promise.all(pending);
-      await this.eval(SWAP_IN, [this.zsetKey, this.hashKey, tmpZ, tmpH], []);
+      await this.eval(SWAP_IN, [this.zsetKey, this.hashKey, tmpZ, tmpH, this.revisionKey], []);
     } catch (err) {
       await this.client.sendCommand(["DEL", tmpZ, tmpH]).catch(() => {});
       throw err;

@@ -24,7 +24,7 @@ import { boardKey, type BoardId } from "../boards/board";
 import { readBoardPage, resolveBoard } from "../boards/read";
 import type { RankStore } from "../boards/ranks";
 import type { RedisCommander } from "../boards/redis-rank";
-import { currentChallenge } from "../challenge/current";
+import { currentChallenge } from "../challenge/challenge";
 
 /** What the server keeps per connection: its signed-in player, and that player's last ranks per board. */
 export interface LiveSocketData {
@@ -55,7 +55,8 @@ function handshakeToken(socket: LiveSocket): string | null {
   return null;
 }
 
-export const TOP_N = 10;
+/** Entries a board:update carries: the first page a board shows, so clients apply it as it is. */
+export const LIVE_TOP = 25;
 const room = (key: string) => `board:${key}`;
 
 export class BoardLive {
@@ -142,7 +143,7 @@ export class BoardLive {
     const key = boardKey(board);
     const [version, { entries }, size] = await Promise.all([
       this.nextVersion(key),
-      readBoardPage(this.db, this.ranks, board, TOP_N),
+      readBoardPage(this.ranks, board, LIVE_TOP),
       this.ranks.size(board),
     ]);
     const meta: BoardRef = {

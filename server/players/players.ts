@@ -2,6 +2,7 @@
  * Players: sign-up with a handle (which opens the player's first session), profile and settings.
  */
 import type { PlayerProfile, ProfilePatch, PublicPlayer } from "../../lib/contracts/players";
+import type { RankStore } from "../boards/ranks";
 import type { Db } from "../db/client";
 import { Conflict } from "../errors";
 import { handleKey, validateHandle } from "./handles";
@@ -44,7 +45,8 @@ export function profileOf(player: PlayerRow): PlayerProfile {
   };
 }
 
-export async function updateProfile(db: Db, player: PlayerRow, patch: ProfilePatch): Promise<PlayerProfile> {
+/** Changes a player's handle, settings or contact; a new handle shows on the boards at once (`ranks`). */
+export async function updateProfile(db: Db, ranks: Pick<RankStore, "rename">, player: PlayerRow, patch: ProfilePatch): Promise<PlayerProfile> {
   const data: { handle?: string; handleKey?: string; settings?: object; contactEmail?: string | null } = {};
   if (patch.handle !== undefined) {
     data.handle = validateHandle(patch.handle);
@@ -52,10 +54,13 @@ export async function updateProfile(db: Db, player: PlayerRow, patch: ProfilePat
   }
   if (patch.settings) data.settings = { ...((player.settings ?? {}) as object), ...patch.settings };
   if (patch.contactEmail !== undefined) data.contactEmail = patch.contactEmail;
+  let updated: PlayerRow;
   try {
-    return profileOf(await db.player.update({ where: { id: player.id }, data }));
+    updated = await db.player.update({ where: { id: player.id }, data });
   } catch (err) {
     if (isUniqueViolation(err)) throw handleTaken();
     throw err;
   }
+  if (data.handle !== undefined && data.handle !== player.handle) await ranks.rename(player.id, data.handle);
+  return profileOf(updated);
 }

@@ -1,5 +1,5 @@
 /** The playable scenarios, as stored (each pinned to its current version). */
-import type { Scenario } from "../../game/core";
+import { parseScenario, type Scenario } from "../../game/core";
 import type { Db } from "../db/client";
 import { NotFound } from "../errors";
 
@@ -24,4 +24,43 @@ export async function getScenarioDefinition(db: Db, id: string) {
   if (!s || !s.active) throw new NotFound("scenario_not_found", `No playable scenario "${id}".`);
   const v = await db.scenarioVersion.findUniqueOrThrow({ where: { scenarioId_version: { scenarioId: id, version: s.currentVersion } } });
   return { id: s.id, name: s.name, kind: s.kind, version: v.version, definition: v.definition as Scenario };
+}
+
+/**
+ * The definitions runs are replayed on, by (scenario, version). A version is a content hash, so a
+ * loaded definition never changes: it is kept for the life of the process (shared on globalThis by
+ * the route bundles and server.ts).
+ */
+const registry = globalThis as typeof globalThis & { __flickboardScenarioVersions?: Map<string, Promise<Scenario>> };
+const versions = (registry.__flickboardScenarioVersions ??= new Map());
+
+export function scenarioVersion(db: Db, scenarioId: string, version: string): Promise<Scenario> {
+  const key = `${scenarioId}@${version}`;
+  let found = versions.get(key);
+  if (!found) {
+    found = db.scenarioVersion
+      .findUniqueOrThrow({ where: { scenarioId_version: { scenarioId, version } }, select: { definition: true } })
+      .then((v) => parseScenario(v.definition));
+    found.catch(() => versions.delete(key));
+    versions.set(key, found);
+  }
+  return found;
+}
+
+/** How long the set of scenario ids is trusted before it is read again (a new scenario shows up within this). */
+const IDS_MS = 30_000;
+const idCache = new WeakMap<Db, { ids: Promise<Set<string>>; at: number }>();
+
+/** Whether a scenario (playable or not) exists: boards of any stored scenario can be read. */
+export async function scenarioExists(db: Db, id: string): Promise<boolean> {
+  const now = Date.now();
+  let hit = idCache.get(db);
+  if (!hit || now - hit.at > IDS_MS) {
+    hit = { ids: db.scenario.findMany({ select: { id: true } }).then((rows) => new Set(rows.map((r) => r.id))), at: now };
+    hit.ids.catch(() => idCache.delete(db));
+    idCache.set(db, hit);
+  }
+  if ((await hit.ids).has(id)) return true;
+  // Not in the cached set: a scenario added since is found by its key.
+  return (await db.scenario.count({ where: { id } })) > 0;
 }

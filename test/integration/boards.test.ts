@@ -8,7 +8,7 @@ import type { TierName } from "../../game/core";
 import type { BoardId } from "../../server/boards/board";
 import { readBoardPage, readStanding, recentPeriods, resolveBoard } from "../../server/boards/read";
 import { MemoryRankStore } from "../../server/boards/ranks";
-import { currentChallenge } from "../../server/challenge/current";
+import { currentChallenge, invalidateChallenge } from "../../server/challenge/challenge";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { seedBaseData } from "../../prisma/seed";
@@ -33,7 +33,7 @@ async function board(period: string, tier: BoardId["tier"], at: string, key?: st
 }
 
 async function standings(b: BoardId, ranks = new MemoryRankStore(db)) {
-  return (await readBoardPage(db, ranks, b, 100)).entries.map((e) => [e.rank, e.player.handle, e.score]);
+  return (await readBoardPage(ranks, b, 100)).entries.map((e) => [e.rank, e.player.handle, e.score]);
 }
 
 describe("keep-best, ties and ranks", () => {
@@ -71,6 +71,7 @@ describe("periods in the challenge's time zone (America/Chicago)", () => {
 
   it("across the DST change: the 25-hour day of 2026-11-01", async () => {
     await db.challenge.update({ where: { id: "ultimate-challenge" }, data: { startsAt: new Date("2026-10-01T05:00:00Z") } });
+    invalidateChallenge(db);
     const p = await player("DstDay");
     await verified(p.id, 10, "2026-11-01T05:30:00Z", "free", "switch-track"); // 00:30 CDT
     await verified(p.id, 20, "2026-11-02T05:30:00Z", "free", "switch-track"); // 23:30 CST, same local day
@@ -119,14 +120,14 @@ describe("reads", () => {
     const day = await board("day", "all", at, undefined, "gridshot-sprint");
     const ranks = new MemoryRankStore(db);
     const seen: string[] = [];
-    let page = await readBoardPage(db, ranks, day, 7);
+    let page = await readBoardPage(ranks, day, 7);
     seen.push(...page.entries.map((e) => e.player.handle));
     // A newcomer takes first place and another lands far below the cursor while we page.
     const [top, low] = await Promise.all([player("PageTop"), player("PageLow")]);
-    await verified(top.id, 99_999, at, "free", "gridshot-sprint");
-    await verified(low.id, 1, at, "free", "gridshot-sprint");
+    await recordVerifiedRun(db, { playerId: top.id, score: 99_999, at, scenarioId: "gridshot-sprint", ranks });
+    await recordVerifiedRun(db, { playerId: low.id, score: 1, at, scenarioId: "gridshot-sprint", ranks });
     while (page.nextCursor) {
-      page = await readBoardPage(db, ranks, day, 7, page.nextCursor);
+      page = await readBoardPage(ranks, day, 7, page.nextCursor);
       seen.push(...page.entries.map((e) => e.player.handle));
     }
     const expectedOrder = players.map((p) => p.handle).reverse();
@@ -138,9 +139,9 @@ describe("reads", () => {
   it("refuses a cursor from another period", async () => {
     const ranks = new MemoryRankStore(db);
     const day = await board("day", "all", "2026-11-23T20:00:00Z", undefined, "gridshot-sprint");
-    const first = await readBoardPage(db, ranks, day, 3);
+    const first = await readBoardPage(ranks, day, 3);
     const week = await board("week", "all", "2026-11-23T20:00:00Z", undefined, "gridshot-sprint");
-    await expect(readBoardPage(db, ranks, week, 3, first.nextCursor!)).rejects.toMatchObject({ name: "InvalidInput", code: "invalid_cursor" });
+    await expect(readBoardPage(ranks, week, 3, first.nextCursor!)).rejects.toMatchObject({ name: "InvalidInput", code: "invalid_cursor" });
   });
 
   it("reads a past week by key, and a player's standing with the entries around them", async () => {
@@ -151,7 +152,7 @@ describe("reads", () => {
     const rows = await standings(past);
     expect(rows[0]).toEqual([1, "PageTop", 99_999]);
     const me = await db.player.findFirstOrThrow({ where: { handle: "Page10" } });
-    const standing = await readStanding(db, new MemoryRankStore(db), past, me.id);
+    const standing = await readStanding(new MemoryRankStore(db), past, me.id);
     expect(standing.player).toMatchObject({ rank: 21, score: 1100 });
     expect(standing.around.map((e) => e.rank)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]);
     expect(standing.size).toBe(33);

@@ -58,10 +58,10 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
     const rnd = prng(5);
     const subs: RankEntry[] = [];
     for (let i = 0; i < 400; i++) {
-      subs.push({ playerId: `p${i % 7}`, score: Math.floor(rnd() * 20), achievedAt: Math.floor(rnd() * 10), runId: `r${i}` });
+      subs.push({ playerId: `p${i % 7}`, score: Math.floor(rnd() * 20), achievedAt: Math.floor(rnd() * 10), runId: `r${i}`, runTier: "free", fps: 60 });
     }
     // The same run re-scored (same member, better score) replaces the entry; a worse one does not.
-    const same: RankEntry = { playerId: "p0", score: 3, achievedAt: 5, runId: "same" };
+    const same: RankEntry = { playerId: "p0", score: 3, achievedAt: 5, runId: "same", runTier: "ultimate", fps: 239.5 };
     expect(await r.upsertBest(same)).toBe(true);
     expect(await r.upsertBest({ ...same, score: 2 })).toBe(false);
     expect(await r.upsertBest(same)).toBe(false);
@@ -90,6 +90,8 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
             score: Math.floor(rnd() * scoreRange) - 2,
             achievedAt: 1_790_000_000_000 + Math.floor(rnd() * (seed === 11 ? 5 : 1e9)),
             runId: `r${Math.floor(rnd() * 10 ** (1 + Math.floor(rnd() * 4)))}`, // varying lengths
+            runTier: rnd() < 0.5 ? "free" : "ultimate",
+            fps: rnd() < 0.2 ? null : Math.round(rnd() * 2400) / 10,
           };
           expect(await r.upsertBest(e)).toBe(local.upsertBest(e));
         } else if (x < 0.67) {
@@ -104,7 +106,8 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
         } else if (x < 0.95) {
           const p = pick();
           const radius = Math.floor(rnd() * 5);
-          expect(await r.around(p, radius)).toEqual(local.around(p, radius));
+          const found = await r.around(p, radius);
+          expect(found && { rank: found.rank, startRank: found.startRank, entries: found.entries }).toEqual(local.around(p, radius));
         } else {
           const off = Math.floor(rnd() * 260);
           const n = Math.floor(rnd() * 30);

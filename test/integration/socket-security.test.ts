@@ -66,15 +66,18 @@ describe("error acks", () => {
       ok: false,
       error: { code: "scenario_not_found", message: 'No scenario "nope".' },
     });
-    // Break the server's own data (a time zone that does not exist): the fault is ours, and its
-    // text stays in our log.
+    // Break the server's own database (a table it needs is gone): the fault is ours, and its text
+    // stays in our log. A signed-in subscriber's rank loads the board, which reads that table.
+    const p = await app.api.player("ack");
+    const signedIn = await open(app.server.url, { token: p.token });
     const db = createDb(app.databaseUrl);
-    await db.challenge.updateMany({ data: { timeZone: "Mars/Olympus_Mons" } });
+    await db.$executeRawUnsafe(`ALTER TABLE "BoardEntry" RENAME TO "BoardEntry_gone"`);
     await db.$disconnect();
-    expect(await socket.emitWithAck("board:subscribe", { scenario: "gridshot", period: "week", tier: "all" })).toEqual({
+    expect(await signedIn.emitWithAck("board:subscribe", { scenario: "gridshot", period: "day", tier: "ultimate" })).toEqual({
       ok: false,
       error: { code: "internal_error", message: "Something went wrong on our side." },
     });
-    await expect.poll(() => app.server.output()).toContain("Mars/Olympus_Mons");
+    signedIn.close();
+    await expect.poll(() => app.server.output()).toMatch(/no such table.*BoardEntry/);
   });
 });

@@ -1,8 +1,10 @@
 /** Test data for boards: verified runs written straight to a database, as the finish path records them. */
 import type { TierName } from "../../game/core";
+import type { RankStore } from "../../server/boards/ranks";
 import { boardsFor, recordOnBoards, type VerifiedRun } from "../../server/boards/record";
-import { currentChallenge, scheduleOf } from "../../server/challenge/current";
+import { currentChallenge } from "../../server/challenge/challenge";
 import type { Db } from "../../server/db/client";
+import { sqlOf } from "../../server/db/sql";
 
 let counter = 0;
 
@@ -10,10 +12,13 @@ export async function createPlayer(db: Db, handle: string, extra: { contactEmail
   return db.player.create({ data: { handle, handleKey: handle.toLowerCase(), ...extra } });
 }
 
-/** A verified run of `playerId` finished at `at`, on every board it counts for; returns the run's id. */
+/**
+ * A verified run of `playerId` finished at `at`, on every board it counts for; returns the run's id.
+ * With `ranks`, the improved boards are applied to that rank store too, as the finish path does.
+ */
 export async function recordVerifiedRun(
   db: Db,
-  input: { playerId: string; score: number; at: string | Date; tier?: TierName; scenarioId?: string },
+  input: { playerId: string; score: number; at: string | Date; tier?: TierName; scenarioId?: string; ranks?: RankStore },
 ) {
   const { playerId, score, tier = "free", scenarioId = "gridshot" } = input;
   const challenge = await currentChallenge(db);
@@ -34,6 +39,12 @@ export async function recordVerifiedRun(
     },
   });
   const run: VerifiedRun = { runId: row.id, playerId, scenarioId, tier, score, finishedAt, fps: tier === "free" ? 60 : 240 };
-  await db.$transaction((tx) => recordOnBoards(tx, run, boardsFor(run, scheduleOf(challenge))));
+  const sql = await sqlOf(db);
+  const improved = await sql.transaction((q) => recordOnBoards(q, run, boardsFor(run, challenge)));
+  if (input.ranks) {
+    const { handle } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { handle: true } });
+    const entry = { playerId, score, achievedAt: finishedAt.getTime(), runId: run.runId, runTier: tier, fps: run.fps };
+    for (const b of improved) await input.ranks.apply(b, entry, handle);
+  }
   return row.id;
 }

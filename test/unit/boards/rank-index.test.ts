@@ -12,6 +12,8 @@ const e = (playerId: string, score: number, achievedAt = 1000, runId = `r-${play
   score,
   achievedAt,
   runId,
+  runTier: score % 2 ? "ultimate" : "free",
+  fps: score % 2 ? 240 : null,
 });
 const ids = (entries: RankEntry[]) => entries.map((x) => x.playerId);
 

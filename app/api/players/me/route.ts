@@ -8,6 +8,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     player: { ...profileOf(auth.player), membership: await membershipStatus(rt.db, auth.player.id) },
   })),
   PATCH: endpoint({ auth: "player", body: profilePatchSchema }, async ({ rt, auth, body }) => ({
-    player: await updateProfile(rt.db, auth.player, body),
+    player: await updateProfile(rt.db, rt.ranks, auth.player, body),
   })),
 });

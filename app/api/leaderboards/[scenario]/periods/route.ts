@@ -1,7 +1,7 @@
 import { endpoint, methods } from "@/server/api/endpoint";
 import { recentPeriods } from "@/server/boards/read";
 import { isPeriodKind } from "@/server/boards/periods";
-import { currentChallenge } from "@/server/challenge/current";
+import { currentChallenge } from "@/server/challenge/challenge";
 import { InvalidInput } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
