@@ -79,6 +79,10 @@ export const configSchema = z.object({
     .optional(),
   /** Boards one socket may follow at once. */
   SOCKET_MAX_SUBSCRIPTIONS: count(16),
+  /** Threads that replay submitted runs (default: one per core). */
+  VERIFY_THREADS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
+  /** Finishes that may wait for a verifying thread; beyond it a finish answers 503 with Retry-After. */
+  VERIFY_QUEUE: count(64),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -78,8 +78,17 @@ export class RateLimited extends DomainError<"rate_limited"> {
 /** A standing limit on how much one caller may hold at once (not a rate: it frees up when released). */
 export class LimitReached extends DomainError<"too_many_subscriptions" | "too_many_open_runs"> {}
 
-/** A feature that is switched off, or a dependency that is down. */
-export class Unavailable extends DomainError<"cron_disabled" | "memberships_unconfigured"> {}
+/** A feature that is switched off, a dependency that is down, or too much work at once (retry later). */
+export class Unavailable extends DomainError<"cron_disabled" | "memberships_unconfigured" | "overloaded"> {
+  constructor(
+    code: "cron_disabled" | "memberships_unconfigured" | "overloaded",
+    message: string,
+    /** When set, the client is told to retry after this many seconds. */
+    readonly retryAfterSec?: number,
+  ) {
+    super(code, message);
+  }
+}
 
 export type AnyDomainError =
   | InvalidInput

@@ -47,6 +47,7 @@ export const STATUS_OF = {
   internal_error: 500,
   cron_disabled: 503,
   memberships_unconfigured: 503,
+  overloaded: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface HttpError {
@@ -71,7 +72,7 @@ function prismaConflict(err: unknown): HttpError | null {
 /** Any thrown value as the error a client gets. Logs what a client must not see. */
 export function toHttpError(err: unknown): HttpError {
   if (isDomainError(err)) {
-    const retryAfter = "retryAfterSec" in err ? { "Retry-After": String(err.retryAfterSec) } : undefined;
+    const retryAfter = "retryAfterSec" in err && err.retryAfterSec !== undefined ? { "Retry-After": String(err.retryAfterSec) } : undefined;
     return httpError(err.code, err.message, retryAfter);
   }
   const conflict = prismaConflict(err);

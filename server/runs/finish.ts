@@ -6,23 +6,36 @@
  * transaction: `verified` (counts), `flagged` (kept off prize places until an admin clears it) or
  * `rejected` (with a reason code; closed so the same seed cannot be tried again with another log).
  * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
+ *
+ * One pass through the database (finish-store.ts, boards/record.ts): one read of the run and what
+ * the verifier weighs, then one transaction with the run's write and one upsert for all its
+ * boards (plus, on PostgreSQL, the close locks; near a period's end, whether it was closed). The
+ * challenge and scenario versions come from caches; the replay runs on the verifier pool. After the
+ * commit the rank store and live boards catch up, and the answer carries the run's ranks, read
+ * from the rank store (a repeated finish reads them again).
  */
 import crypto from "node:crypto";
-import { getTier, LogDecodeError, parseScenario, type RunResult } from "../../game/core";
-import type { FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
-import { audit } from "../audit";
-import { boardKey, type BoardId } from "../boards/board";
-import { boardsFor, BoardWriteConflict, recordOnBoards } from "../boards/record";
+import { getTier, LogDecodeError, type RunResult } from "../../game/core";
+import type { BoardRank, FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
+import type { AuditEntry } from "../audit";
+import type { BoardId } from "../boards/board";
+import { periodsFor, type ChallengeSchedule } from "../boards/periods";
 import type { RankStore } from "../boards/ranks";
-import { currentChallenge, scheduleOf } from "../challenge/current";
+import { boardsFor, recordOnBoards } from "../boards/record";
+import { currentChallenge } from "../challenge/challenge";
 import { holdCloseLocks } from "../closes/close";
-import { dbProvider, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { sqlOf, type Queries } from "../db/sql";
+import { withRetries } from "../db/transact";
 import { Conflict, Forbidden, NotFound } from "../errors";
 import type { BoardLive } from "../live/boards";
-import { decodeSubmittedLog, type PriorBest, type Sensitivity } from "./conditions";
+import { scenarioVersion } from "../scenarios/catalog";
+import { decodeSubmittedLog } from "./conditions";
 import { playerFindings } from "./findings";
+import { auditInFinish, periodClosed, readRunForFinish, storeVerdict, type RunForFinish } from "./finish-store";
 import { runSeed } from "./start";
-import { verifyRun, type Verification } from "./verify";
+import type { Verification } from "./verify";
+import { inlineVerifier, type Verifier } from "./verify-pool";
 
 export function summarize(result: RunResult): RunStats {
   const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1]! : null);
@@ -41,7 +54,7 @@ export function summarize(result: RunResult): RunStats {
   };
 }
 
-function outcomeFor(run: { id: string; scenarioId: string; scenarioVersion: string; tier: string }, v: Verification, finishedAt: Date, claimed: number | null): FinishOutcome {
+function outcomeFor(run: RunForFinish, v: Verification, finishedAt: Date, claimed: number | null): FinishOutcome {
   return {
     run: {
       id: run.id,
@@ -58,48 +71,36 @@ function outcomeFor(run: { id: string; scenarioId: string; scenarioVersion: stri
   };
 }
 
-/** What the finish path needs besides the database: the rank store and, in the server, live boards. */
-export interface BoardServices {
+/** What the finish path needs besides the database. */
+export interface FinishServices {
   ranks: RankStore;
+  /** Live boards (only where server.ts runs). */
   live?: BoardLive;
-}
-
-/** Retries a transaction that lost a race on a board entry (unique key, guarded update, write conflict). */
-async function withRetry<T>(attempt: () => Promise<T>, tries = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      const retryable = err instanceof BoardWriteConflict || code === "P2002" || code === "P2034";
-      if (!retryable || i >= tries) throw err;
-    }
-  }
+  /** Where logs are replayed: the worker pool in the server; this thread when absent. */
+  verifier?: Verifier;
 }
 
 export async function finishRun(
   db: Db,
-  services: BoardServices,
+  services: FinishServices,
   input: { runId: string; playerId: string; body: FinishBody; now?: Date },
 ): Promise<FinishOutcome> {
   const { runId, playerId, body } = input;
+  const idempotencyKey = body.idempotencyKey ?? null;
   const log = decodeLogOnce(body.log);
-  const logHash = log.sha256;
-  const run = await db.run.findUnique({ where: { id: runId }, include: { scenario: true } });
+  const sql = await sqlOf(db);
+  const run = await readRunForFinish(sql, runId, log.sha256, idempotencyKey);
   if (!run) throw new NotFound("run_not_found", "No run with that id.");
   if (run.playerId !== playerId) throw new Forbidden("run_not_yours", "That run belongs to another player.");
-
-  if (run.finishedAt) return repeatedFinish(run, body, logHash);
-  if (body.idempotencyKey) {
-    const other = await db.run.findUnique({ where: { playerId_idempotencyKey: { playerId, idempotencyKey: body.idempotencyKey } } });
-    if (other) throw new Conflict("idempotency_key_reused", "That idempotency key was used to finish another run.");
-  }
+  if (run.finishedAt) return repeatedFinish(db, services.ranks, run, idempotencyKey, log.sha256);
+  if (run.keyUsed) throw new Conflict("idempotency_key_reused", "That idempotency key was used to finish another run.");
 
   const finishedAt = input.now ?? new Date();
   const tier = getTier(run.tier)!;
-  const history = await playerHistory(db, playerId, run.scenarioId, run.id);
-  const verification = verifyRun({
-    scenario: parseScenario(run.scenario.definition),
+  const [scenario, challenge] = await Promise.all([scenarioVersion(db, run.scenarioId, run.scenarioVersion), currentChallenge(db)]);
+  const env = run.previousEnvironment;
+  const verification = await (services.verifier ?? inlineVerifier).verify({
+    scenario,
     seed: runSeed(run),
     tier,
     ...(log.bytes ? { logBytes: log.bytes } : { logBase64: body.log }),
@@ -107,103 +108,121 @@ export async function finishRun(
     startedAt: run.startedAt,
     finishedAt,
     expiresAt: run.expiresAt,
-    logSeenBefore: (await db.run.count({ where: { logHash, id: { not: run.id } } })) > 0,
-    ...history,
+    logSeenBefore: run.logSeen,
+    priorBest: { best: run.priorBest, runs: run.priorRuns },
+    previousSensitivity: env?.cm360 !== undefined && env.dpi !== undefined ? { cm360: env.cm360, dpi: env.dpi } : null,
   });
 
   const claimed = body.claimed?.score ?? null;
   const verified = verification.verdict === "verified";
-  const schedule = scheduleOf(await currentChallenge(db));
-  let counted: BoardId[] = [];
-  let improved: BoardId[] = [];
+  const score = verification.result?.score ?? 0;
   let countedAt = finishedAt;
+  let improved: BoardId[] = [];
   let outcome = outcomeFor(run, verification, finishedAt, claimed);
-  const stored = await withRetry(() => db.$transaction(async (tx) => {
-    // A run counts for the periods containing its finish time. If one of them was closed while this
-    // finish was in flight, its standings are frozen: the run counts for the periods of now instead.
-    countedAt = finishedAt;
-    counted = verified ? boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt }, schedule) : [];
-    // On PostgreSQL a close holds these boards' locks exclusively while it snapshots: waiting on them
-    // here means a close either sees this run committed, or has committed before the check below.
-    // (SQLite runs one write transaction at a time, which gives the same guarantee.)
-    if (counted.length) await holdCloseLocks(tx, dbProvider(db), schedule.id, counted);
-    if (counted.length && (await tx.periodClose.count({ where: { challengeId: schedule.id, OR: counted } })) > 0) {
-      countedAt = new Date();
-      counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, schedule);
-    }
-    outcome = outcomeFor(run, verification, countedAt, claimed);
-    // Only the first of two concurrent finishes closes the run.
-    const closed = await tx.run.updateMany({
-      where: { id: run.id, finishedAt: null },
-      data: {
+  const stored = await withRetries(() =>
+    sql.transaction(async (q) => {
+      countedAt = finishedAt;
+      let counted = verified ? boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt }, challenge) : [];
+      if (counted.length) {
+        // On PostgreSQL a close holds these boards' locks exclusively while it snapshots: waiting on
+        // them here means a close either sees this run committed, or has committed before the check
+        // below. (SQLite runs one write transaction at a time, which gives the same guarantee.)
+        await holdCloseLocks(q, sql.provider, challenge.id, counted);
+        // A run counts for the periods containing its finish time. If one of them was closed while
+        // this finish was in flight, its standings are frozen: the run counts for the periods of now.
+        if (await closedSince(q, challenge, run.scenarioId, finishedAt)) {
+          countedAt = new Date();
+          counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, challenge);
+        }
+      }
+      outcome = outcomeFor(run, verification, countedAt, claimed);
+      // Only the first of two concurrent finishes closes the run.
+      const closed = await storeVerdict(q, run.id, {
         finishedAt: countedAt,
         verdict: verification.verdict,
         reasonCode: verification.reasonCode,
         findings: verification.findings as object[],
-        log: log.bytes ? Buffer.from(log.bytes) : null,
-        logHash,
+        log: log.bytes,
+        logHash: log.sha256,
         environment: body.environment,
-        result: (verification.result ?? undefined) as object | undefined,
-        score: verification.verdict === "rejected" ? null : verification.result!.score,
+        result: verification.result ?? null,
+        score: verification.verdict === "rejected" ? null : score,
         claimedScore: claimed,
         fps: verification.result?.frames.achievedFps ?? null,
-        idempotencyKey: body.idempotencyKey,
-        finishResponse: outcome as object,
-      },
-    });
-    if (closed.count === 0) return false;
-    if (verified) {
-      improved = await recordOnBoards(
-        tx,
-        { runId: run.id, playerId, scenarioId: run.scenarioId, tier: tier.name, score: verification.result!.score, finishedAt: countedAt, fps: verification.result!.frames.achievedFps },
-        counted,
-      );
-    } else {
-      await audit(tx, {
-        actorType: "system",
-        action: `run.${verification.verdict}`,
-        targetType: "run",
-        targetId: run.id,
-        details: { playerId, reasonCode: verification.reasonCode, findings: verification.findings },
+        idempotencyKey,
+        finishResponse: outcome,
       });
-    }
-    if (claimed !== null && verification.result && claimed !== verification.result.score) {
-      await audit(tx, {
-        actorType: "system",
-        action: "run.claim_mismatch",
-        targetType: "run",
-        targetId: run.id,
-        details: { playerId, claimed, computed: verification.result.score },
-      });
-    }
-    return true;
-  }));
+      if (!closed) return false;
+      const audits: AuditEntry[] = [];
+      if (verified) {
+        improved = await recordOnBoards(
+          q,
+          { runId: run.id, playerId, scenarioId: run.scenarioId, tier: tier.name, score, finishedAt: countedAt, fps: verification.result!.frames.achievedFps },
+          counted,
+        );
+      } else {
+        audits.push({
+          actorType: "system",
+          action: `run.${verification.verdict}`,
+          targetType: "run",
+          targetId: run.id,
+          details: { playerId, reasonCode: verification.reasonCode, findings: verification.findings },
+        });
+      }
+      if (claimed !== null && verification.result && claimed !== score) {
+        audits.push({ actorType: "system", action: "run.claim_mismatch", targetType: "run", targetId: run.id, details: { playerId, claimed, computed: score } });
+      }
+      for (const entry of audits) await auditInFinish(q, entry, countedAt);
+      return true;
+    }),
+  );
   if (!stored) {
     // Another request finished this run first: answer as a repeat of it.
-    return repeatedFinish(await db.run.findUniqueOrThrow({ where: { id: run.id } }), body, logHash);
+    const winner = (await readRunForFinish(sql, runId, log.sha256, idempotencyKey))!;
+    return repeatedFinish(db, services.ranks, winner, idempotencyKey, log.sha256);
   }
   if (!verified) return outcome;
 
-  // Committed: the rank store and live subscribers catch up, and the answer carries the new ranks.
-  const score = verification.result!.score;
+  // Committed: the rank store and live subscribers catch up.
   for (const board of improved) {
-    await services.ranks.apply(board, { playerId, score, achievedAt: countedAt.getTime(), runId: run.id });
+    await services.ranks.apply(board, { playerId, score, achievedAt: countedAt.getTime(), runId: run.id, runTier: tier.name, fps: verification.result!.frames.achievedFps }, run.handle);
     services.live?.changed(board);
   }
-  const improvedKeys = new Set(improved.map(boardKey));
-  const ranks = await Promise.all(
-    counted.map(async (board) => ({
-      scenario: board.scenarioId,
-      period: board.periodKind,
-      key: board.periodKey,
-      tier: board.tier,
-      rank: await services.ranks.rankOf(board, playerId),
-      improved: improvedKeys.has(boardKey(board)),
-    })),
+  return { ...outcome, ranks: await ranksOf(services.ranks, challenge, run, countedAt) };
+}
+
+/**
+ * Whether a period containing `at` was closed. A period is closed only after it ended, so this
+ * asks the database only when the finish comes after the end of one of them (rare: a finish in
+ * flight across midnight).
+ */
+async function closedSince(q: Queries, challenge: ChallengeSchedule, scenarioId: string, at: Date): Promise<boolean> {
+  const now = Date.now();
+  for (const period of periodsFor(at, challenge)) {
+    if (period.endsAt && period.endsAt.getTime() <= now && (await periodClosed(q, challenge.id, scenarioId, period.kind, period.key))) return true;
+  }
+  return false;
+}
+
+/**
+ * The run's place on each board it counted for, from the rank store: its rank, and whether this
+ * run is the player's entry there (it improved the board).
+ */
+async function ranksOf(ranks: RankStore, challenge: ChallengeSchedule, run: RunForFinish, countedAt: Date): Promise<BoardRank[]> {
+  const boards = boardsFor({ scenarioId: run.scenarioId, tier: getTier(run.tier)!.name, finishedAt: countedAt }, challenge);
+  return Promise.all(
+    boards.map(async (board) => {
+      const at = await ranks.around(board, run.playerId, 0);
+      return {
+        scenario: board.scenarioId,
+        period: board.periodKind,
+        key: board.periodKey,
+        tier: board.tier,
+        rank: at?.rank ?? null,
+        improved: at?.entries[0]?.runId === run.id,
+      };
+    }),
   );
-  outcome = { ...outcome, ranks };
-  await db.run.update({ where: { id: run.id }, data: { finishResponse: outcome as object } });
-  return outcome;
 }
 
 /**
@@ -220,29 +239,11 @@ function decodeLogOnce(text: string): { bytes: Uint8Array | null; sha256: string
   }
 }
 
-/** What the verifier weighs from the player's past: their best verified score here, and their last setup. */
-async function playerHistory(db: Db, playerId: string, scenarioId: string, runId: string): Promise<{ priorBest: PriorBest; previousSensitivity: Sensitivity | null }> {
-  const [prior, previous] = await Promise.all([
-    db.run.aggregate({ where: { playerId, scenarioId, verdict: "verified" }, _max: { score: true }, _count: { _all: true } }),
-    db.run.findFirst({
-      where: { playerId, id: { not: runId }, finishedAt: { not: null }, verdict: { in: ["verified", "flagged"] } },
-      orderBy: { finishedAt: "desc" },
-      select: { environment: true },
-    }),
-  ]);
-  const env = previous?.environment as { cm360?: number; dpi?: number } | null | undefined;
-  return {
-    priorBest: { best: prior._max.score ?? 0, runs: prior._count._all },
-    previousSensitivity: env?.cm360 !== undefined && env.dpi !== undefined ? { cm360: env.cm360, dpi: env.dpi } : null,
-  };
-}
-
-function repeatedFinish(
-  run: { finishResponse: unknown; idempotencyKey: string | null; logHash: string | null },
-  body: FinishBody,
-  logHash: string,
-): FinishOutcome {
-  const same = body.idempotencyKey ? body.idempotencyKey === run.idempotencyKey : logHash === run.logHash;
+/** The stored answer of a finished run, for the same submission again (with the ranks of now). */
+async function repeatedFinish(db: Db, ranks: RankStore, run: RunForFinish, idempotencyKey: string | null, logHash: string): Promise<FinishOutcome> {
+  const same = idempotencyKey ? idempotencyKey === run.idempotencyKey : logHash === run.logHash;
   if (!same) throw new Conflict("run_already_finished", "This run was already finished with another submission.");
-  return run.finishResponse as FinishOutcome;
+  const outcome = run.finishResponse!;
+  if (outcome.run.verdict !== "verified") return outcome;
+  return { ...outcome, ranks: await ranksOf(ranks, await currentChallenge(db), run, run.finishedAt!) };
 }

@@ -12,7 +12,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint(
     { auth: "player", body: finishBodySchema, maxBodyBytes: MAX_FINISH_BODY_BYTES },
     async ({ rt, auth, params, body, ip }) => {
-      enforceRunRate(rt, "finish", auth.player.id, ip);
+      await enforceRunRate(rt, "finish", auth.player.id, ip);
       const outcome = await finishRun(rt.db, rt, { runId: params.runId!, playerId: auth.player.id, body });
       return answer(outcome);
     },
