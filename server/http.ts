@@ -7,13 +7,14 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server as SocketServer } from "socket.io";
-import { MemoryRankStore, RedisRankStore } from "./boards/ranks";
+import { IDLE_MS, MemoryRankStore, RedisRankStore } from "./boards/ranks";
 import { connectRedis } from "./boards/redis-rank";
 import { BoardLive, type LiveServer } from "./live/boards";
 import type { Config } from "./config";
 import { setRuntime, type Runtime } from "./runtime";
 import type { Db } from "./db/client";
-import { RateLimiter } from "./runs/rate-limit";
+import { MemoryRateLimiter, RedisRateLimiter } from "./runs/rate-limit";
+import { createVerifierPool } from "./runs/verify-pool";
 import { CONNECTION_HEADERS } from "./api/connection";
 import { errorBody, httpError } from "./api/errors";
 import { resolveConnection, type TrustedProxies } from "./security/proxy";
@@ -95,7 +96,7 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     if (!req.url?.startsWith("/socket.io")) void nextUpgrade(req, socket, head);
   });
 
-  // Several instances share ranks, live messages and version numbers through Redis.
+  // Several instances share ranks, live messages, version numbers and rate limits through Redis.
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : null;
   const subscriber = redis ? await redis.duplicate().connect() : null;
   if (redis && subscriber) io.adapter(createAdapter(redis, subscriber));
@@ -104,7 +105,11 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 3600 * 1000,
     maxSubscriptions: config.SOCKET_MAX_SUBSCRIPTIONS,
   });
-  const runtime: Runtime = { config, db, io, live, ranks, limiter: new RateLimiter() };
+  // Boards nobody reads leave memory (they reload on their next read).
+  const sweep = ranks instanceof MemoryRankStore ? setInterval(() => ranks.sweep(), IDLE_MS / 4) : null;
+  sweep?.unref();
+  const verifier = createVerifierPool({ threads: config.VERIFY_THREADS, maxQueue: config.VERIFY_QUEUE });
+  const runtime: Runtime = { config, db, io, live, ranks, verifier, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter() };
   setRuntime(runtime);
 
   await new Promise<void>((resolve, reject) => {
@@ -119,9 +124,10 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     runtime,
     async close() {
       live.close();
+      if (sweep) clearInterval(sweep);
       await io.close(); // also closes the HTTP server
       await app.close();
-      await Promise.all([subscriber?.close(), redis?.close()]);
+      await Promise.all([subscriber?.close(), redis?.close(), verifier.close()]);
       await db.$disconnect();
     },
   };

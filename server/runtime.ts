@@ -7,17 +7,21 @@ import { MemoryRankStore, type RankStore } from "./boards/ranks";
 import { loadConfig, type Config } from "./config";
 import { createDb, type Db } from "./db/client";
 import type { BoardLive, LiveServer } from "./live/boards";
-import { RateLimiter } from "./runs/rate-limit";
+import { MemoryRateLimiter, type RateLimiter } from "./runs/rate-limit";
+import type { Verifier } from "./runs/verify-pool";
 
 export interface Runtime {
   config: Config;
   db: Db;
+  /** Rate limits: in process, or shared through Redis when REDIS_URL is set. */
   limiter: RateLimiter;
   /** Ranks on boards: in process, or in Redis when REDIS_URL is set. */
   ranks: RankStore;
   /** socket.io and live boards: only where server.ts runs (not under a bare `next dev`). */
   io?: LiveServer;
   live?: BoardLive;
+  /** The pool of threads that replay submitted runs (server.ts); finishes verify on their own thread without it. */
+  verifier?: Verifier;
 }
 
 const registry = globalThis as typeof globalThis & { __flickboard?: Runtime };
@@ -27,7 +31,7 @@ export function runtime(): Runtime {
   if (!registry.__flickboard) {
     const config = loadConfig();
     const db = createDb(config.DATABASE_URL);
-    registry.__flickboard = { config, db, limiter: new RateLimiter(), ranks: new MemoryRankStore(db) };
+    registry.__flickboard = { config, db, limiter: new MemoryRateLimiter(), ranks: new MemoryRankStore(db) };
   }
   return registry.__flickboard;
 }

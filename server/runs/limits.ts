@@ -3,7 +3,7 @@ import type { Runtime } from "../runtime";
 
 const MINUTE = 60_000;
 
-export function enforceRunRate(rt: Runtime, action: "start" | "finish", playerId: string, ip: string): void {
-  rt.limiter.enforce(`${action}:player:${playerId}`, rt.config.RUN_RATE_PER_PLAYER, MINUTE, `run ${action}s`);
-  rt.limiter.enforce(`${action}:ip:${ip}`, rt.config.RUN_RATE_PER_IP, MINUTE, `run ${action}s`);
+export async function enforceRunRate(rt: Runtime, action: "start" | "finish", playerId: string, ip: string): Promise<void> {
+  await rt.limiter.enforce(`${action}:player:${playerId}`, rt.config.RUN_RATE_PER_PLAYER, MINUTE, `run ${action}s`);
+  await rt.limiter.enforce(`${action}:ip:${ip}`, rt.config.RUN_RATE_PER_IP, MINUTE, `run ${action}s`);
 }

@@ -1,7 +1,7 @@
 /**
  * Two app instances on one PostgreSQL database and one Redis: a run verified on one instance shows
- * up live for a client connected to the other (socket.io Redis adapter), and both instances agree
- * on ranks (Redis sorted sets).
+ * up live for a client connected to the other (socket.io Redis adapter), both instances agree on
+ * ranks (Redis sorted sets), and they count rate limits together.
  */
 import fs from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
@@ -23,10 +23,10 @@ describe.skipIf(!postgresAvailable || !fs.existsSync(REDIS_SERVER))("two instanc
   let a: AppServer;
   let b: AppServer;
   let socket: Socket;
-  let env: { DATABASE_URL: string; REDIS_URL: string };
+  let env: Record<string, string>;
   beforeAll(async () => {
     [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-    env = { DATABASE_URL: await createDatabase(pg.url, "multi"), REDIS_URL: redis.url };
+    env = { DATABASE_URL: await createDatabase(pg.url, "multi"), REDIS_URL: redis.url, RUN_RATE_PER_PLAYER: "4" };
     a = await startAppServer(env); // migrates and seeds first
     b = await startAppServer(env);
   });
@@ -65,5 +65,20 @@ describe.skipIf(!postgresAvailable || !fs.existsSync(REDIS_SERVER))("two instanc
       const standing = await api.get(`/api/leaderboards/${sprint.id}/players/${best.id}?period=day&tier=ultimate`);
       expect(standing.body).toMatchObject({ player: { rank: 1, score: Math.max(...scores) }, size: 2 });
     }
+  });
+
+  it("counts a player's run starts on both instances against one limit", async () => {
+    const [apiA, apiB] = [apiClient(a.url), apiClient(b.url)];
+    const p = await apiA.player("rl");
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      const api = i % 2 ? apiB : apiA;
+      const started = await api.post("/api/runs", { scenario: sprint.id, tier: "free" }, p.token);
+      answers.push(started.status);
+      // Abandoned at once, so the open-run cap never applies: only the rate limit can refuse.
+      if (started.status === 201) expect((await api.post(`/api/runs/${started.body.runId}/abandon`, {}, p.token)).status).toBe(204);
+      else expect(started.body.error.code).toBe("rate_limited");
+    }
+    expect(answers).toEqual([201, 201, 201, 201, 429, 429]);
   });
 });

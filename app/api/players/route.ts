@@ -11,7 +11,7 @@ const DAY = 24 * HOUR;
  */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint({ body: signUpBodySchema }, async ({ rt, req, body, ip, https, presentedToken }) => {
-    rt.limiter.enforce(`signup:ip:${ip}`, rt.config.SIGNUP_RATE_PER_IP, HOUR, "sign-ups from this address");
+    await rt.limiter.enforce(`signup:ip:${ip}`, rt.config.SIGNUP_RATE_PER_IP, HOUR, "sign-ups from this address");
     const created = await createPlayer(rt.db, {
       handle: body.handle,
       session: { ttlMs: rt.config.SESSION_TTL_DAYS * DAY, replacing: presentedToken, userAgent: req.headers.get("user-agent"), ip },

@@ -10,8 +10,8 @@ const HOUR = 3600_000;
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: endpoint({ auth: "player" }, async ({ rt, auth }) => ({ membership: await membershipStatus(rt.db, auth.player.id) })),
   POST: endpoint({ auth: "player", body: redeemBodySchema }, async ({ rt, auth, body, ip }) => {
-    rt.limiter.enforce(`redeem:player:${auth.player.id}`, 10, HOUR, "redemption attempts");
-    rt.limiter.enforce(`redeem:ip:${ip}`, 30, HOUR, "redemption attempts from this address");
+    await rt.limiter.enforce(`redeem:player:${auth.player.id}`, 10, HOUR, "redemption attempts");
+    await rt.limiter.enforce(`redeem:ip:${ip}`, 30, HOUR, "redemption attempts from this address");
     const membership =
       "code" in body
         ? await redeemMembershipCode(rt.db, auth.player.id, body.code)
