@@ -13,65 +13,16 @@
  * which is checked.
  */
 import fs from "node:fs";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { BoardRankIndex, type RankEntry } from "../server/boards/rank-index";
 import { connectRedis, RedisBoardRank } from "../server/boards/redis-rank";
 import { REDIS_SERVER, startRedis } from "../test/support/redis";
-import { Rng } from "../game/core";
+import { CHALLENGE_START, cuidLike, dur, gc, generateEntries, mb, percentiles, prng, rate, ratio, SEVEN_WEEKS, type Latency } from "./support";
 
 const LOOKUPS = 10_000;
 const SUBMISSIONS = 100_000;
 const SEQUENTIAL_REDIS_SUBMISSIONS = 20_000;
 
 type Client = Awaited<ReturnType<typeof connectRedis>>;
-
-/** A forced full GC if we can get one (for heap deltas); a no-op otherwise. */
-const gc: () => void = (() => {
-  try {
-    v8.setFlagsFromString("--expose-gc");
-    return vm.runInNewContext("gc") as () => void;
-  } catch {
-    return () => {};
-  }
-})();
-
-/** Deterministic random numbers in [0, 1) (the game core's PRNG), so failures reproduce. */
-function prng(seed: number): () => number {
-  const rng = new Rng(seed);
-  return () => rng.next();
-}
-
-const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
-function cuidLike(rnd: () => number): string {
-  let s = "c";
-  for (let i = 0; i < 24; i++) s += ALPHABET[Math.floor(rnd() * 36)];
-  return s;
-}
-
-function normal(rnd: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-}
-
-const CHALLENGE_START = Date.parse("2026-11-19T06:00:00Z");
-const SEVEN_WEEKS = 7 * 7 * 86_400_000;
-
-function generate(n: number, rnd: () => number): RankEntry[] {
-  const out: RankEntry[] = new Array(n);
-  const seen = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    let playerId = cuidLike(rnd);
-    while (seen.has(playerId)) playerId = cuidLike(rnd);
-    seen.add(playerId);
-    out[i] = {
-      playerId,
-      score: Math.max(0, Math.round(70_000 + 12_000 * normal(rnd))),
-      achievedAt: CHALLENGE_START + Math.floor(rnd() * SEVEN_WEEKS),
-      runId: cuidLike(rnd),
-    };
-  }
-  return out;
-}
 
 /** Submissions for random players: half improve their score, half do not. */
 function submissions(entries: RankEntry[], count: number, rnd: () => number): RankEntry[] {
@@ -87,16 +38,6 @@ function submissions(entries: RankEntry[], count: number, rnd: () => number): Ra
     };
   }
   return out;
-}
-
-interface Latency {
-  p50: number;
-  p99: number;
-}
-
-function percentiles(ms: number[]): Latency {
-  const s = Float64Array.from(ms).sort();
-  return { p50: s[Math.floor(0.5 * (s.length - 1))]!, p99: s[Math.floor(0.99 * (s.length - 1))]! };
 }
 
 function timeEach(count: number, fn: (i: number) => void): Latency {
@@ -121,16 +62,6 @@ async function timeEachAsync(count: number, fn: (i: number) => Promise<unknown>)
   return percentiles(ms);
 }
 
-function dur(ms: number): string {
-  if (ms < 1) return `${(ms * 1000).toFixed(1)} µs`;
-  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
-}
-
-const rate = (perSecond: number) => `${Math.round(perSecond).toLocaleString("en-US")}/s`;
-const ratio = (redis: number, local: number) => `${(redis / local).toFixed(redis / local < 10 ? 1 : 0)}×`;
-const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
-
 async function redisUsedMemory(client: Client): Promise<number> {
   const info = String(await client.sendCommand(["INFO", "memory"]));
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
@@ -140,7 +71,7 @@ async function benchSize(n: number, client: Client | null): Promise<string[]> {
   const label = n >= 1_000_000 ? `${n / 1_000_000} M` : `${n / 1000} k`;
   const lines: string[] = [];
   const rnd = prng(n);
-  const entries = generate(n, rnd);
+  const entries = generateEntries(n, rnd);
   const lookups = Array.from({ length: LOOKUPS }, () => entries[Math.floor(rnd() * n)]!.playerId);
   const subs = submissions(entries, SUBMISSIONS, rnd);
 

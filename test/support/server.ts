@@ -11,6 +11,8 @@ import { freePort } from "./ports";
 export interface AppServer {
   url: string;
   port: number;
+  /** The server process's id (benchmarks read its memory). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
