@@ -3,8 +3,8 @@
 /**
  * One booth run, full screen: a click starts it on the server (the booth player's token, the
  * kiosk's scenario) and locks the pointer; the game client plays it with the kiosk's fixed
- * settings; the finish goes up with the player's token. When it cannot (no network, a server
- * error), the finish is kept on the device with its idempotency key and the kiosk uploads it later:
+ * settings; the finish goes up with the player's token, kept on the device with its idempotency key
+ * until the server answers. When it cannot go (no network, a server error), the kiosk uploads it later:
  * the player still sees their score, which is the one the server will compute from the same log.
  */
 import { useEffect, useRef, useState } from "react";
@@ -15,7 +15,7 @@ import type { Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";
 import RunHud, { hudElements, useHudRefs } from "@/app/components/RunHud";
 import { isApiFailure, kioskApi, retryable } from "./kiosk-api";
-import { keepRun } from "./upload-queue";
+import { sendKeepingRun } from "./upload-queue";
 
 export interface BoothRunOutcome {
   tier: TierName;
@@ -84,8 +84,8 @@ export default function BoothRun(props: {
   };
 
   const ended = async (run: StartedRun, outcome: SessionOutcome) => {
-    callbacks.current.onPlaying(false);
     if (outcome.kind === "abandoned") {
+      callbacks.current.onPlaying(false);
       void kioskApi.abandonRun(token, run.runId).catch(() => undefined);
       setServerRun(null);
       setMessage(`${outcome.reason} Click to start again.`);
@@ -96,12 +96,12 @@ export default function BoothRun(props: {
     const score = outcome.result.score;
     const body = { log: toBase64(outcome.log), environment: outcome.environment, claimed: { score }, idempotencyKey: `${run.runId}-${crypto.randomUUID()}` };
     const done = (rest: Pick<BoothRunOutcome, "outcome" | "kept" | "refused">) => callbacks.current.onDone({ tier, runId: run.runId, score, ...rest });
+    // Still "playing" for the idle timeout until the answer (or the keeping) is in: onDone ends it.
     try {
-      const answer = await kioskApi.finish(token, run.runId, body);
+      const answer = await sendKeepingRun({ runId: run.runId, body, tier, keptAt: new Date().toISOString() }, () => kioskApi.finish(token, run.runId, body));
       done({ outcome: answer, kept: false, refused: null });
     } catch (err) {
       if (!retryable(err)) return done({ outcome: null, kept: false, refused: isApiFailure(err) ? err.message : "refused" });
-      await keepRun({ runId: run.runId, body, tier, keptAt: new Date().toISOString() });
       done({ outcome: null, kept: true, refused: null });
     }
   };

@@ -1,6 +1,7 @@
 /**
  * Finished runs the kiosk could not submit, kept in IndexedDB (so a reload loses nothing) with the
- * finish body and its idempotency key, and uploaded by the kiosk when the network returns. An entry
+ * finish body and its idempotency key from before the first try, and uploaded by the kiosk when the
+ * network returns. An entry
  * is removed only when the server has answered it (accepted or refused for good); one flush runs at
  * a time, and the server answers a repeat with the first outcome, so nothing counts twice.
  */
@@ -40,9 +41,32 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
   }
 }
 
-export const keepRun = (run: KeptRun) => transact("readwrite", (s) => s.put(run)).then(() => undefined);
+const keepRun = (run: KeptRun) => transact("readwrite", (s) => s.put(run)).then(() => undefined);
 export const keptRuns = () => transact<KeptRun[]>("readonly", (s) => s.getAll() as IDBRequest<KeptRun[]>);
 const forget = (runId: string) => transact("readwrite", (s) => s.delete(runId)).then(() => undefined);
+
+/** Runs whose finish the page is sending itself right now: a flush leaves them alone. */
+const sending = new Set<string>();
+
+/**
+ * Sends a run's finish with `send`, keeping the run on the device first, so a reload or a network
+ * lost during the request loses nothing. Forgotten once the server has answered for good; kept, for
+ * the kiosk to upload, after a failure worth retrying. A failure is rethrown.
+ */
+export async function sendKeepingRun(run: KeptRun, send: () => Promise<FinishOutcome>): Promise<FinishOutcome> {
+  await keepRun(run);
+  sending.add(run.runId);
+  try {
+    const outcome = await send();
+    await forget(run.runId);
+    return outcome;
+  } catch (err) {
+    if (!retryable(err)) await forget(run.runId);
+    throw err;
+  } finally {
+    sending.delete(run.runId);
+  }
+}
 
 let flushing: Promise<number> | null = null;
 
@@ -54,7 +78,7 @@ export function flushKeptRuns(onUploaded?: (run: KeptRun, outcome: FinishOutcome
   flushing ??= (async () => {
     try {
       const runs = (await keptRuns()).sort((a, b) => a.keptAt.localeCompare(b.keptAt));
-      for (const run of runs) {
+      for (const run of runs.filter((r) => !sending.has(r.runId))) {
         try {
           const outcome = await kioskApi.upload(run.runId, run.body);
           await forget(run.runId);
