@@ -1,14 +1,14 @@
 /**
  * Kiosks over HTTP against the real server: pairing with a one-time code, the credential as an
  * httpOnly cookie, booth sessions that work only with their kiosk's credential and end when the
- * player leaves (the next player cannot act as the previous one), a revoked kiosk refused at once,
- * booth runs (the kiosk's scenario, free then Ultimate, no membership) stored as a pair, the uplift,
- * and late uploads: let in (with a review note) when the kiosk was offline when the finish was due,
- * run_expired when it was online (a game slowed down), counted once however often repeated.
+ * player leaves (the next player cannot act as the previous one), a kiosk revoked (npm run
+ * kiosk:revoke) refused at once, booth runs (the kiosk's scenario, free then Ultimate, no
+ * membership) stored as a pair, the uplift, and late uploads: let in (with a review note) when the
+ * kiosk was offline when the finish was due, run_expired when it was online (a game slowed down),
+ * counted once however often repeated.
  */
 import { describe, expect, it } from "vitest";
 import { parseScenario, parseSeed, Rng, TIERS, type Scenario, type TierName } from "../../game/core";
-import { revokeKiosk } from "../../server/kiosks/revoke-kiosk";
 import { finishBody } from "../support/api";
 import { useAppServer } from "../support/app";
 import { withDb } from "../support/db";
@@ -217,7 +217,12 @@ describe("the booth", () => {
     const scenario = await scenarioOf(config.scenario.id);
     const { token } = await signUp(call);
     expect((await call("GET", "/api/players/me", { token })).status).toBe(200);
-    await withDb(app.databaseUrl, (db) => revokeKiosk(db, config.id, { actorType: "admin", actorId: "test" }));
+    const env = { DATABASE_URL: app.databaseUrl };
+    const unknown = await runCli("kiosk-revoke.ts", ["--id", "nope"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No kiosk with that id.");
+    const revoked = await runCli("kiosk-revoke.ts", ["--id", config.id], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
 
     expect((await call("GET", "/api/kiosks/me")).status).toBe(401);
     expect((await call("GET", "/api/players/me", { token })).status).toBe(401);
