@@ -53,6 +53,11 @@ export const configSchema = z.object({
   RUN_RATE_PER_IP: count(300),
   /** How long after a run's duration (countdown, upload) its finish may arrive on the server's clock. */
   RUN_FINISH_ALLOWANCE_SEC: count(10),
+  /**
+   * How late after its deadline a kiosk's finish may still come when the kiosk was offline when it
+   * was due (kept on the device, uploaded when the network returned; docs/kiosk.md).
+   */
+  KIOSK_UPLOAD_ALLOWANCE_HOURS: count(24),
   /** Runs one player may have started and not yet finished at once. */
   MAX_OPEN_RUNS: count(3),
   /** Membership tokens from the operator's identity service (docs/memberships.md): who issues them, */

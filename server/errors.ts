@@ -32,6 +32,7 @@ export class InvalidInput extends DomainError<
   | "handle_not_allowed"
   | "token_invalid"
   | "token_expired"
+  | "consent_required"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -45,10 +46,14 @@ export class TooLarge extends DomainError<"payload_too_large"> {
 export class Unauthenticated extends DomainError<"unauthenticated"> {}
 
 /** The caller is known but may not do this. */
-export class Forbidden extends DomainError<"run_not_yours" | "run_not_public" | "cross_origin" | "tier_not_entitled"> {}
+export class Forbidden extends DomainError<
+  "run_not_yours" | "run_not_public" | "cross_origin" | "tier_not_entitled" | "kiosk_scenario_only" | "wrong_pin"
+> {}
 
 /** The thing named does not exist, or is not visible to the caller. */
-export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found"> {}
+export class NotFound extends DomainError<
+  "not_found" | "run_not_found" | "scenario_not_found" | "code_not_found" | "kiosk_not_found" | "pairing_code_not_found" | "player_not_found"
+> {}
 
 /** The request contradicts what is already stored. */
 export class Conflict extends DomainError<
@@ -60,10 +65,12 @@ export class Conflict extends DomainError<
   | "code_exhausted"
   | "code_already_redeemed"
   | "token_already_used"
+  | "kiosk_revoked"
+  | "booth_run_order"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */
-export class Expired extends DomainError<"code_expired"> {}
+export class Expired extends DomainError<"code_expired" | "pairing_code_expired"> {}
 
 /** Too many requests of a kind from one caller; retry after the given number of seconds. */
 export class RateLimited extends DomainError<"rate_limited"> {

@@ -10,8 +10,10 @@
  *    cross_origin), see server/security/origin.ts;
  * 2. media type: a mutation with a body must say `Content-Type: application/json` (415);
  * 3. authentication (`auth`): "player" requires a live session, "optional-player" takes one if
- *    presented, "cron" requires the CRON_SECRET bearer; a session presented by cookie on a mutation
- *    must come from the app's own pages (403 cross_origin);
+ *    presented, "cron" requires the CRON_SECRET bearer, "kiosk" a paired kiosk's credential
+ *    (server/kiosks/credential.ts); a booth session counts only with its own kiosk's credential; a
+ *    session or kiosk credential presented by cookie on a mutation must come from the app's own
+ *    pages (403 cross_origin);
  * 4. validation with zod of path params, query and JSON body (bounded in size, strings free of NUL);
  * 5. errors: domain errors, Prisma constraint errors and anything unexpected become JSON errors
  *    (server/api/errors.ts).
@@ -22,6 +24,7 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { Forbidden, InvalidInput, TooLarge, Unauthenticated, Unavailable } from "../errors";
+import { authenticateKiosk, KIOSK_COOKIE, sessionAllowedWith, type AuthenticatedKiosk } from "../kiosks/credential";
 import { authenticate, presentedToken, SESSION_COOKIE, type AuthenticatedPlayer } from "../players/session";
 import { runtime, type Runtime } from "../runtime";
 import { foreignOrigin, ownOrigin, showsSameOrigin } from "../security/origin";
@@ -36,8 +39,9 @@ const MUTATIONS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DAY_MS = 24 * 3600 * 1000;
 
-type AuthMode = "none" | "player" | "optional-player" | "cron";
+type AuthMode = "none" | "player" | "optional-player" | "cron" | "kiosk";
 type PlayerFor<A extends AuthMode> = A extends "player" ? AuthenticatedPlayer : A extends "optional-player" ? AuthenticatedPlayer | null : null;
+type KioskFor<A extends AuthMode> = A extends "kiosk" ? AuthenticatedKiosk : AuthenticatedKiosk | null;
 
 /** Path params: printable, short. Anything else names nothing, so it is a 404 before any lookup. */
 const SAFE_PARAM = /^[^\u0000-\u001f\u007f]{1,128}$/;
@@ -61,6 +65,8 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
   https: boolean;
   /** The signed-in player and session, per `auth`. */
   auth: PlayerFor<A>;
+  /** The kiosk whose credential came with the request ("kiosk" requires one; player modes take one). */
+  kiosk: KioskFor<A>;
   /** The token the request presented (Bearer or cookie), e.g. to rotate it at sign-in. */
   presentedToken: string | null;
 }
@@ -104,7 +110,11 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
       }
 
       const presented = presentedToken(req.headers, req.cookies.get(SESSION_COOKIE)?.value);
-      const auth = await authenticateAs(spec.auth ?? "none", rt, req, presented);
+      const kiosk = await kioskOf(spec.auth ?? "none", rt, req.cookies.get(KIOSK_COOKIE)?.value);
+      if (kiosk && mutation && !showsSameOrigin(req.headers, own)) {
+        throw new Forbidden("cross_origin", "A request from a kiosk must come from this site's pages.");
+      }
+      const auth = await authenticateAs(spec.auth ?? "none", rt, req, presented, kiosk);
       if (auth && presented?.via === "cookie") {
         if (mutation && !showsSameOrigin(req.headers, own)) {
           throw new Forbidden("cross_origin", "A request signed in by cookie must come from this site's pages.");
@@ -115,7 +125,7 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
       const params = parseParams(spec.params, await routeCtx.params);
       const query = spec.query ? parseWith(spec.query, Object.fromEntries(req.nextUrl.searchParams)) : (undefined as Q);
       const body = spec.body ? await readBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : (undefined as B);
-      const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as PlayerFor<A>, presentedToken: presented?.token ?? null });
+      const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as PlayerFor<A>, kiosk: kiosk as KioskFor<A>, presentedToken: presented?.token ?? null });
       const res = answer instanceof Response ? answer : NextResponse.json(answer);
       if (session.renew) setSessionCookie(res, presented!.token, { secure: sessionCookieSecure(rt, https), expiresAt: session.renew.session.expiresAt });
       return res;
@@ -137,13 +147,24 @@ export function methods(handlers: Partial<Record<HttpMethod, RouteHandler>>): Re
   return Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<HttpMethod, RouteHandler>;
 }
 
-async function authenticateAs(mode: AuthMode, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>) {
+/** The kiosk credential's kiosk: required for "kiosk", taken when presented for player modes. */
+async function kioskOf(mode: AuthMode, rt: Runtime, cookie: string | undefined): Promise<AuthenticatedKiosk | null> {
+  if (mode !== "kiosk" && mode !== "player" && mode !== "optional-player") return null;
+  const found = cookie ? await authenticateKiosk(rt.db, cookie, { finishAllowanceMs: rt.config.RUN_FINISH_ALLOWANCE_SEC * 1000 }) : null;
+  if (!found && mode === "kiosk") {
+    throw new Unauthenticated("unauthenticated", "This device is not a paired kiosk (or its kiosk was revoked): pair it at /kiosk with a code.");
+  }
+  return found;
+}
+
+async function authenticateAs(mode: AuthMode, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>, kiosk: AuthenticatedKiosk | null) {
   if (mode === "cron") {
     requireCronSecret(rt, req);
     return null;
   }
-  if (mode === "none") return null;
-  const found = presented ? await authenticate(rt.db, presented.token, { ttlMs: rt.config.SESSION_TTL_DAYS * DAY_MS }) : null;
+  if (mode === "none" || mode === "kiosk") return null;
+  const session = presented ? await authenticate(rt.db, presented.token, { ttlMs: rt.config.SESSION_TTL_DAYS * DAY_MS }) : null;
+  const found = session && sessionAllowedWith(session.session, kiosk) ? session : null;
   if (!found && mode === "player") {
     throw new Unauthenticated("unauthenticated", "Sign in first: create a player with POST /api/players, or sign in again if your session ended.");
   }

@@ -8,11 +8,11 @@ import { Conflict } from "../errors";
 import { handleKey, validateHandle } from "./handles";
 import { openSession, type PlayerRow, type SessionOptions } from "./session";
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }
 
-const handleTaken = () => new Conflict("handle_taken", "That handle is already taken.");
+export const handleTaken = () => new Conflict("handle_taken", "That handle is already taken.");
 
 /**
  * Signs a new player up and opens their first session (replacing the device's previous one, if it
@@ -26,8 +26,8 @@ export async function createPlayer(
   try {
     return await db.$transaction(async (tx) => {
       const player = await tx.player.create({ data: { handle, handleKey: handleKey(handle), kioskId: input.kioskId } });
-      const session = await openSession(tx, player.id, input.session);
-      return { player: { id: player.id, handle: player.handle }, ...session };
+      const { token, expiresAt } = await openSession(tx, player.id, input.session);
+      return { player: { id: player.id, handle: player.handle }, token, expiresAt };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw handleTaken();

@@ -39,15 +39,22 @@ export interface SessionOptions {
   ip?: string | null;
 }
 
-/** Opens a session for the player; revokes `replacing` (the device's previous token) if given. */
-export async function openSession(tx: Tx, playerId: string, options: SessionOptions & { replacing?: string | null }): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Opens a session for the player; revokes `replacing` (the device's previous token) if given. A
+ * `kioskId` makes it a booth session (server/kiosks/booth-session.ts).
+ */
+export async function openSession(
+  tx: Tx,
+  playerId: string,
+  options: SessionOptions & { replacing?: string | null; kioskId?: string },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   if (options.replacing) {
     await tx.playerSession.updateMany({ where: { tokenHash: hashToken(options.replacing), revokedAt: null }, data: { revokedAt: now } });
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + options.ttlMs);
-  await tx.playerSession.create({
+  const session = await tx.playerSession.create({
     data: {
       playerId,
       tokenHash: hashToken(token),
@@ -56,9 +63,10 @@ export async function openSession(tx: Tx, playerId: string, options: SessionOpti
       expiresAt,
       userAgent: options.userAgent?.slice(0, 300) ?? null,
       ip: options.ip ?? null,
+      kioskId: options.kioskId ?? null,
     },
   });
-  return { token, expiresAt };
+  return { id: session.id, token, expiresAt };
 }
 
 /**

@@ -52,6 +52,7 @@ export const PLAYER_MESSAGES = {
   environment_mismatch: "The run's reported setup does not match what its log shows.",
   environment_change: "Your sensitivity changed since your previous run; the change is noted for review.",
   personal_best_jump: "This score is far above your previous best, so it is checked before it counts.",
+  late_upload: "This run reached the server after its deadline because the kiosk was offline; the delay is noted for review.",
 } as const;
 
 export type FindingCode = keyof typeof PLAYER_MESSAGES;

@@ -5,18 +5,8 @@
  * server's verdict on the same log.
  */
 import { expect, it } from "vitest";
-import {
-  anglesToward,
-  decodeLog,
-  getScenario,
-  radiansPerCount,
-  replay,
-  spawnPosition,
-  TIERS,
-  vec3,
-  type Aim,
-} from "../../game/core";
-import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
+import { decodeLog, getScenario, replay, TIERS } from "../../game/core";
+import { clickTargets, screenshotPixels, useServerAndBrowser } from "../support/e2e";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
@@ -34,11 +24,10 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   await page.getByRole("button", { name: "Sign up" }).click();
   await page.getByText(/Playing as/).waitFor();
 
-  // Under pointer lock every mouse event moves the aim by its offset from the previous one: the
-  // aim starts wherever the start click left the mouse.
+  // The aim starts wherever the start click leaves the mouse.
   const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
-  let x = Math.round(start.x + start.width / 2);
-  let y = Math.round(start.y + start.height / 2);
+  const x = Math.round(start.x + start.width / 2);
+  const y = Math.round(start.y + start.height / 2);
   await page.mouse.click(x, y);
   await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe("CANVAS");
   // The run's seed is the one the server chose.
@@ -47,28 +36,8 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
   expect((await screenshotPixels(page.locator("canvas"))).colours).toBeGreaterThan(20);
 
-  // Aim at each target in spawn order (every kill spawns the next index), then click.
-  const rpc = radiansPerCount(SETTINGS);
-  const aim = { yaw: 0, pitch: 0 };
-  const target: Aim = { yaw: 0, pitch: 0 };
-  // Up to 8 targets, while 3 s of the run are left (a loaded machine moves the mouse slowly).
-  let clicks = 0;
-  for (let k = 0; k < 8 && Number(await page.locator('[data-hud="time"]').textContent()) > 3; k++, clicks++) {
-    anglesToward(spawnPosition(scenario, seed, k, vec3()), target);
-    const dx = Math.round((target.yaw - aim.yaw) / rpc);
-    const dy = -Math.round((target.pitch - aim.pitch) / rpc);
-    // Overshoot by 15 %, then come back: a hand's flick, not an aimbot's jump.
-    await page.mouse.move(x + dx * 1.15, y + dy * 1.15, { steps: 12 });
-    x += dx;
-    y += dy;
-    await page.mouse.move(x, y, { steps: 6 });
-    aim.yaw += dx * rpc;
-    aim.pitch -= dy * rpc;
-    await page.waitForTimeout(80); // past the tier's input latency and a presented frame
-    await page.mouse.down();
-    await page.mouse.up();
-    await page.waitForTimeout(80); // the next target spawns on the kill and shows on the next frame
-  }
+  // Up to 8 targets, while 3 s of the run are left.
+  const clicks = await clickTargets(page, { scenario, seed, settings: SETTINGS, from: { x, y }, maxTargets: 8, minSecondsLeft: 3 });
   expect(clicks).toBeGreaterThanOrEqual(3);
   await expect.poll(() => page.locator('[data-hud="score"]').textContent()).not.toBe("0");
 

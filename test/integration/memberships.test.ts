@@ -9,11 +9,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../server/db/client";
 import { createMembershipCode } from "../../server/memberships/create-code";
 import { grantMembership } from "../../server/memberships/grant-membership";
 import { useAppServer } from "../support/app";
 import { runCli } from "../support/cli";
+import { withDb } from "../support/db";
 
 const ISSUER = "https://accounts.operator.example";
 const keys = await generateKeyPair("ES256", { extractable: true });
@@ -49,14 +49,6 @@ describe("with a public key", () => {
   const app = useAppServer({ MEMBERSHIP_JWT_ISSUER: ISSUER, MEMBERSHIP_JWT_PUBLIC_KEY: publicPem, MAX_OPEN_RUNS: "2" });
   const cli = (script: string, args: string[]) => runCli(script, args, { DATABASE_URL: app.databaseUrl });
   const admin = { actorType: "admin" as const, actorId: "test" };
-  async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    const db = createDb(app.databaseUrl);
-    try {
-      return await work(db);
-    } finally {
-      await db.$disconnect();
-    }
-  }
 
   it("refuses a ranked Ultimate start without the entitlement with 403 tier_not_entitled; free is open to all", async () => {
     const p = await app.api.player("nm");
@@ -101,16 +93,16 @@ describe("with a public key", () => {
     const unknown = await redeem(app, c.token, { code: "FB-0000-0000-0000" });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, "code_not_found"]);
 
-    const expiring = await withDb((db) => createMembershipCode(db, { label: "Expiring", days: 7, maxUses: 5, expiresAt: new Date(Date.now() + 60_000) }, admin));
-    await withDb((db) => db.membershipCode.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } }));
+    const expiring = await withDb(app.databaseUrl, (db) => createMembershipCode(db, { label: "Expiring", days: 7, maxUses: 5, expiresAt: new Date(Date.now() + 60_000) }, admin));
+    await withDb(app.databaseUrl, (db) => db.membershipCode.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } }));
     const expired = await redeem(app, c.token, { code: expiring.code });
     expect([expired.status, expired.body.error.code]).toEqual([410, "code_expired"]);
   });
 
   it("stacks a code after a membership instead of overlapping it", async () => {
     const p = await app.api.player("st");
-    await withDb((db) => db.$transaction((tx) => grantMembership(tx, { playerId: p.id, length: { days: 10 }, source: "admin", actor: admin })));
-    const created = await withDb((db) => createMembershipCode(db, { label: "Stack", days: 5, maxUses: 5, expiresAt: new Date(Date.now() + 60_000) }, admin));
+    await withDb(app.databaseUrl, (db) => db.$transaction((tx) => grantMembership(tx, { playerId: p.id, length: { days: 10 }, source: "admin", actor: admin })));
+    const created = await withDb(app.databaseUrl, (db) => createMembershipCode(db, { label: "Stack", days: 5, maxUses: 5, expiresAt: new Date(Date.now() + 60_000) }, admin));
     const after = await redeem(app, p.token, { code: created.code });
     expect((Date.parse(after.body.membership.expiresAt) - Date.now()) / 86400_000).toBeCloseTo(15, 1);
   });

@@ -22,6 +22,7 @@ import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/sessi
 import { loadSettings, saveSettings } from "@/game/client/settings";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";
+import RunHud, { hudElements, useHudRefs } from "@/app/components/RunHud";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import SettingsPanel from "./SettingsPanel";
 
@@ -49,12 +50,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const serverRunRef = useRef<ServerRun | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sessionRef = useRef<PlaySession | null>(null);
-  const hudRefs = {
-    time: useRef<HTMLSpanElement>(null),
-    score: useRef<HTMLSpanElement>(null),
-    accuracy: useRef<HTMLSpanElement>(null),
-    countdown: useRef<HTMLDivElement>(null),
-  };
+  const hudRefs = useHudRefs();
 
   useEffect(() => {
     setSettings(loadSettings());
@@ -75,12 +71,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       seed,
       settings,
       refreshHz,
-      hud: {
-        time: hudRefs.time.current!,
-        score: hudRefs.score.current!,
-        accuracy: hudRefs.accuracy.current!,
-        countdown: hudRefs.countdown.current!,
-      },
+      hud: hudElements(hudRefs),
       onEnd(result) {
         setOutcome(result);
         setPhase(result.kind === "finished" ? "results" : "abandoned");
@@ -162,18 +153,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
 
       <div className="arena" data-phase={phase} data-seed={seed}>
         <canvas key={runNumber} ref={canvasRef} className="arena-canvas" />
-        <div className="hud" aria-live="off">
-          <span>
-            Time <span ref={hudRefs.time} data-hud="time">{(scenario.durationMs / 1000).toFixed(1)}</span>
-          </span>
-          <span>
-            Score <span ref={hudRefs.score} data-hud="score">0</span>
-          </span>
-          <span>
-            Accuracy <span ref={hudRefs.accuracy} data-hud="accuracy">0%</span>
-          </span>
-          <span className="muted">{tierLabel(tier, tier.fpsCap, refreshHz)}</span>
-        </div>
+        <RunHud refs={hudRefs} durationMs={scenario.durationMs} tierText={tierLabel(tier, tier.fpsCap, refreshHz)} className="hud" tierClassName="muted" />
         <Crosshair settings={settings} />
         <div ref={hudRefs.countdown} className="countdown" />
         {phase === "ready" && player !== undefined && refreshHz > 0 && (

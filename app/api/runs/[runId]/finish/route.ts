@@ -1,7 +1,7 @@
-import { NextResponse } from "next/server";
 import { endpoint, methods } from "@/server/api/endpoint";
-import { finishBodySchema, MAX_FINISH_BODY_BYTES, type FinishOutcome } from "@/lib/contracts/runs";
+import { finishBodySchema, MAX_FINISH_BODY_BYTES } from "@/lib/contracts/runs";
 import { finishRun } from "@/server/runs/finish";
+import { finishAnswer } from "@/server/runs/finish-answer";
 import { enforceRunRate } from "@/server/runs/limits";
 
 /**
@@ -14,17 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     async ({ rt, auth, params, body, ip }) => {
       await enforceRunRate(rt, "finish", auth.player.id, ip);
       const outcome = await finishRun(rt.db, rt, { runId: params.runId!, playerId: auth.player.id, body });
-      return answer(outcome);
+      return finishAnswer(outcome);
     },
   ),
 });
-
-function answer(outcome: FinishOutcome) {
-  const { run } = outcome;
-  if (run.verdict !== "rejected") return NextResponse.json(outcome);
-  const first = run.reasons.find((r) => r.severity === "reject")!;
-  return NextResponse.json(
-    { error: { code: first.code, message: first.message }, run },
-    { status: run.reasonCode === "run_expired" ? 410 : 422 },
-  );
-}
