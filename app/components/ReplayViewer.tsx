@@ -13,7 +13,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { decodeLog, fromBase64, getTier, parseScenario, parseSeed, TIERS, isClickingKind } from "@/game/core";
 import { ReplayPlayer, REPLAY_SPEEDS, type ReplayInput, type ReplayStatus } from "@/game/client/replay-player";
 import { ReplayView } from "@/game/client/replay-view";
-import { tierLabel } from "@/game/client/session";
+import { tierLabel } from "@/game/client/pacing";
 import { loadSettings } from "@/game/client/settings";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
 import type { ReplayPayload } from "@/lib/contracts/replay";

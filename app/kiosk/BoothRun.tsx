@@ -9,7 +9,8 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { parseSeed, TIERS, toBase64, type Scenario, type TierName } from "@/game/core";
-import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
+import { tierLabel } from "@/game/client/pacing";
+import { PlaySession, type SessionOutcome } from "@/game/client/session";
 import type { FinishOutcome, StartedRun } from "@/lib/contracts/runs";
 import type { Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";

@@ -5,9 +5,12 @@
  * coalesces changes; it carries the board's new top) is applied as it comes. Updates are numbered:
  * a gap means one was missed, and the board is fetched again. The caller's own standing alongside,
  * fetched again when `board:rank` says their rank changed.
+ *
+ * socket.io-client is loaded when a board is shown, not imported with the component: pages that
+ * only link to a board (and prefetch it) do not download it.
  */
 import { useEffect, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { BoardMeta, BoardRow, TierFilter } from "@/lib/contracts/boards";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/contracts/live";
 
@@ -55,29 +58,34 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
     };
     void load();
 
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: "/socket.io", transports: ["websocket"] });
-    socket.on("connect", () => {
-      socket.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack) => {
-        if (cancelled) return;
-        if (ack.ok) version = ack.version;
-        setState((s) => ({ ...s, live: ack.ok }));
+    let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+    void import("socket.io-client").then(({ io }) => {
+      if (cancelled) return;
+      const live: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: "/socket.io", transports: ["websocket"] });
+      socket = live;
+      live.on("connect", () => {
+        live.emit("board:subscribe", { scenario: q.scenario, period: q.period, tier: q.tier, key: q.key }, (ack) => {
+          if (cancelled) return;
+          if (ack.ok) version = ack.version;
+          setState((s) => ({ ...s, live: ack.ok }));
+        });
       });
+      live.on("board:update", (update) => {
+        const missed = version >= 0 && update.version !== version + 1;
+        version = update.version;
+        if (missed) return void load();
+        setState((s) => ({
+          ...s,
+          entries: update.top.slice(0, limit),
+          standing: s.standing ? { ...s.standing, size: update.size } : s.standing,
+        }));
+      });
+      live.on("board:rank", () => void loadStanding());
+      live.on("disconnect", () => !cancelled && setState((s) => ({ ...s, live: false })));
     });
-    socket.on("board:update", (update) => {
-      const missed = version >= 0 && update.version !== version + 1;
-      version = update.version;
-      if (missed) return void load();
-      setState((s) => ({
-        ...s,
-        entries: update.top.slice(0, limit),
-        standing: s.standing ? { ...s.standing, size: update.size } : s.standing,
-      }));
-    });
-    socket.on("board:rank", () => void loadStanding());
-    socket.on("disconnect", () => !cancelled && setState((s) => ({ ...s, live: false })));
     return () => {
       cancelled = true;
-      socket.close();
+      socket?.close();
     };
   }, [q.scenario, q.period, q.tier, q.key, q.limit, playerId]);
 

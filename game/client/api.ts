@@ -5,7 +5,10 @@
  */
 import type { Me, MembershipStatus } from "../../lib/contracts/players";
 import type { FinishedRunReport, StartedRun } from "../../lib/contracts/runs";
-import { toBase64, type RunEnvironment, type TierName } from "../core";
+import type { RunEnvironment, TierName } from "../core";
+// From its own module, not the core's index: pages that only read the player (the leaderboards)
+// then do not load the game core and its schemas.
+import { toBase64 } from "../core/log";
 
 export type ServerRun = StartedRun;
 export type FinishedRun = FinishedRunReport;

@@ -3,6 +3,14 @@
  * measured from requestAnimationFrame timestamps and recorded on the run. (Which frames are
  * presented under the tier's cap is the simulation's call: Simulation.canPresent.)
  */
+import type { Tier } from "../core";
+
+/** Shown when a run on a tier could not reach its cap, so a comparison stays honest. */
+export function tierLabel(tier: Tier, achievedFps: number, refreshHz: number): string {
+  const name = tier.name === "ultimate" ? "Ultimate" : "Free";
+  if (achievedFps >= tier.fpsCap * 0.95) return `${name} (${tier.fpsCap} fps)`;
+  return `${name} on a ${refreshHz} Hz display (${Math.round(achievedFps)} of ${tier.fpsCap} fps)`;
+}
 
 /** The median requestAnimationFrame interval over `frames` frames, as a rate in Hz. */
 export function measureRefreshRate(frames = 60): Promise<number> {

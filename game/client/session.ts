@@ -45,13 +45,6 @@ export interface SessionOptions {
 
 const FRAME_SAMPLES = 1 << 15;
 
-/** Shown when a run on a tier could not reach its cap, so a comparison stays honest. */
-export function tierLabel(tier: Tier, achievedFps: number, refreshHz: number): string {
-  const name = tier.name === "ultimate" ? "Ultimate" : "Free";
-  if (achievedFps >= tier.fpsCap * 0.95) return `${name} (${tier.fpsCap} fps)`;
-  return `${name} on a ${refreshHz} Hz display (${Math.round(achievedFps)} of ${tier.fpsCap} fps)`;
-}
-
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;

@@ -2,7 +2,7 @@
  * Scenarios as data: a versioned zod schema, canonical hashing, built-ins.
  * Field semantics are documented in docs/scoring.md ("Scenarios").
  */
-import { z } from "zod";
+import * as z from "./zod";
 import { sha256Hex } from "./sha256";
 import gridshotJson from "../scenarios/gridshot.json";
 import gridshotSprintJson from "../scenarios/gridshot-sprint.json";
@@ -15,13 +15,13 @@ export const SCENARIO_SCHEMA_VERSION = 1;
 export const scenarioKinds = ["clicking-static", "clicking-dynamic", "tracking", "switching"] as const;
 export type ScenarioKind = (typeof scenarioKinds)[number];
 
-const int = () => z.number().int();
+const int = (...checks: z.core.$ZodCheck<number>[]) => z.number().check(z.int(), ...checks);
 
 export const healthSchema = z.discriminatedUnion("type", [
   /** Clicking: killed after `hits` hits. */
-  z.strictObject({ type: z.literal("hits"), hits: int().min(1).max(100) }),
+  z.strictObject({ type: z.literal("hits"), hits: int(z.minimum(1), z.maximum(100)) }),
   /** Tracking/switching: killed after `ms` of credited on-target time. */
-  z.strictObject({ type: z.literal("time"), ms: int().min(1).max(600_000) }),
+  z.strictObject({ type: z.literal("time"), ms: int(z.minimum(1), z.maximum(600_000)) }),
   /** Never dies (pure tracking). */
   z.strictObject({ type: z.literal("invulnerable") }),
 ]);
@@ -33,104 +33,104 @@ export const motionSchema = z.discriminatedUnion("type", [
     type: z.literal("strafe"),
     pattern: z.enum(["bounce", "sine"]),
     /** Angular speed (bounce) or peak angular speed (sine), degrees per second. */
-    speedDegPerSec: z.number().positive().max(720),
+    speedDegPerSec: z.number().check(z.positive(), z.maximum(720)),
     /** Maximum yaw offset from the spawn point, degrees. */
-    amplitudeDeg: z.number().positive().max(90),
+    amplitudeDeg: z.number().check(z.positive(), z.maximum(90)),
   }),
   /** Sum of `components` sines per axis with random frequencies and phases. */
   z.strictObject({
     type: z.literal("smooth"),
-    speedDegPerSec: z.number().positive().max(720),
-    amplitudeYawDeg: z.number().positive().max(90),
-    amplitudePitchDeg: z.number().min(0).max(40),
-    components: int().min(1).max(6),
+    speedDegPerSec: z.number().check(z.positive(), z.maximum(720)),
+    amplitudeYawDeg: z.number().check(z.positive(), z.maximum(90)),
+    amplitudePitchDeg: z.number().check(z.minimum(0), z.maximum(40)),
+    components: int(z.minimum(1), z.maximum(6)),
   }),
 ]);
 
 const slug = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "id must be a lowercase slug like 'my-scenario'");
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "id must be a lowercase slug like 'my-scenario'"));
 
 export const scenarioSchema = z
   .strictObject({
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
     id: slug,
-    name: z.string().min(1).max(80),
-    description: z.string().max(500),
+    name: z.string().check(z.minLength(1), z.maxLength(80)),
+    description: z.string().check(z.maxLength(500)),
     kind: z.enum(scenarioKinds),
-    durationMs: int().min(1000).max(600_000),
+    durationMs: int(z.minimum(1000), z.maximum(600_000)),
     targets: z.strictObject({
       /** Simultaneously alive targets. */
-      count: int().min(1).max(8),
+      count: int(z.minimum(1), z.maximum(8)),
       /** Sphere radius, world units. */
-      radius: z.number().positive().max(50),
+      radius: z.number().check(z.positive(), z.maximum(50)),
       /** Distance of target centres from the player, world units. */
-      distance: z.number().positive().max(1000),
+      distance: z.number().check(z.positive(), z.maximum(1000)),
       health: healthSchema,
     }),
     spawn: z.strictObject({
       /** Centre of the spawn area (yaw right-positive, pitch up-positive), degrees. */
-      centerYawDeg: z.number().min(-180).max(180),
-      centerPitchDeg: z.number().min(-80).max(80),
+      centerYawDeg: z.number().check(z.minimum(-180), z.maximum(180)),
+      centerPitchDeg: z.number().check(z.minimum(-80), z.maximum(80)),
       /** Half extents of the spawn area, degrees. */
-      halfWidthDeg: z.number().min(0).max(180),
-      halfHeightDeg: z.number().min(0).max(80),
+      halfWidthDeg: z.number().check(z.minimum(0), z.maximum(180)),
+      halfHeightDeg: z.number().check(z.minimum(0), z.maximum(80)),
       /** Delay between a kill and the replacement spawn. */
-      respawnDelayMs: int().min(0).max(10_000),
+      respawnDelayMs: int(z.minimum(0), z.maximum(10_000)),
     }),
     motion: motionSchema,
     scoring: z.strictObject({
-      pointsPerHit: int().min(-10_000).max(10_000),
-      pointsPerKill: int().min(-10_000).max(10_000),
+      pointsPerHit: int(z.minimum(-10_000), z.maximum(10_000)),
+      pointsPerKill: int(z.minimum(-10_000), z.maximum(10_000)),
       /** Added per missed shot; must be <= 0. */
-      pointsPerMiss: int().min(-10_000).max(0),
-      pointsPerSecondOnTarget: int().min(0).max(10_000),
+      pointsPerMiss: int(z.minimum(-10_000), z.maximum(0)),
+      pointsPerSecondOnTarget: int(z.minimum(0), z.maximum(10_000)),
       /** Final score = round(max(0, raw) * accuracy^accuracyExponent). */
-      accuracyExponent: int().min(0).max(3),
+      accuracyExponent: int(z.minimum(0), z.maximum(3)),
       /** Tracking/switching: on-target time only counts while the primary button is held. */
       requireButtonHeld: z.boolean(),
     }),
   })
-  .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: "custom", path, message });
-    const clicking = s.kind === "clicking-static" || s.kind === "clicking-dynamic";
-    if (clicking && s.targets.health.type !== "hits") {
-      issue(["targets", "health", "type"], `${s.kind} scenarios need health.type "hits"`);
-    }
-    if (s.kind === "clicking-static" && s.motion.type !== "none") {
-      issue(["motion", "type"], `clicking-static scenarios need motion.type "none"`);
-    }
-    if (s.kind === "clicking-dynamic" && s.motion.type === "none") {
-      issue(["motion", "type"], `clicking-dynamic scenarios need a moving target`);
-    }
-    if (s.kind === "tracking" && s.targets.health.type === "hits") {
-      issue(["targets", "health", "type"], `tracking scenarios need health.type "time" or "invulnerable"`);
-    }
-    if (s.kind === "switching") {
-      if (s.targets.health.type !== "time") {
-        issue(["targets", "health", "type"], `switching scenarios need health.type "time"`);
+  .check(
+    z.superRefine((s, ctx) => {
+      const issue = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: "custom", path, message });
+      const clicking = s.kind === "clicking-static" || s.kind === "clicking-dynamic";
+      if (clicking && s.targets.health.type !== "hits") {
+        issue(["targets", "health", "type"], `${s.kind} scenarios need health.type "hits"`);
       }
-      if (s.targets.count < 2) issue(["targets", "count"], `switching scenarios need at least 2 targets`);
-    }
-    if (clicking) {
-      if (s.scoring.pointsPerSecondOnTarget !== 0) {
-        issue(["scoring", "pointsPerSecondOnTarget"], "must be 0 for clicking scenarios");
+      if (s.kind === "clicking-static" && s.motion.type !== "none") {
+        issue(["motion", "type"], `clicking-static scenarios need motion.type "none"`);
       }
-      if (s.scoring.requireButtonHeld) issue(["scoring", "requireButtonHeld"], "must be false for clicking scenarios");
-    } else if (s.scoring.pointsPerHit !== 0 || s.scoring.pointsPerMiss !== 0) {
-      issue(["scoring"], "pointsPerHit and pointsPerMiss must be 0 for tracking/switching scenarios");
-    }
-    if (s.targets.radius >= s.targets.distance) {
-      issue(["targets", "radius"], "radius must be smaller than distance");
-    }
-    const pitchAmp = s.motion.type === "smooth" ? s.motion.amplitudePitchDeg : 0;
-    if (Math.abs(s.spawn.centerPitchDeg) + s.spawn.halfHeightDeg + pitchAmp > 80) {
-      issue(["spawn"], "targets could leave the ±80° pitch band (|centerPitchDeg| + halfHeightDeg + pitch amplitude > 80)");
-    }
-  });
+      if (s.kind === "clicking-dynamic" && s.motion.type === "none") {
+        issue(["motion", "type"], `clicking-dynamic scenarios need a moving target`);
+      }
+      if (s.kind === "tracking" && s.targets.health.type === "hits") {
+        issue(["targets", "health", "type"], `tracking scenarios need health.type "time" or "invulnerable"`);
+      }
+      if (s.kind === "switching") {
+        if (s.targets.health.type !== "time") {
+          issue(["targets", "health", "type"], `switching scenarios need health.type "time"`);
+        }
+        if (s.targets.count < 2) issue(["targets", "count"], `switching scenarios need at least 2 targets`);
+      }
+      if (clicking) {
+        if (s.scoring.pointsPerSecondOnTarget !== 0) {
+          issue(["scoring", "pointsPerSecondOnTarget"], "must be 0 for clicking scenarios");
+        }
+        if (s.scoring.requireButtonHeld) issue(["scoring", "requireButtonHeld"], "must be false for clicking scenarios");
+      } else if (s.scoring.pointsPerHit !== 0 || s.scoring.pointsPerMiss !== 0) {
+        issue(["scoring"], "pointsPerHit and pointsPerMiss must be 0 for tracking/switching scenarios");
+      }
+      if (s.targets.radius >= s.targets.distance) {
+        issue(["targets", "radius"], "radius must be smaller than distance");
+      }
+      const pitchAmp = s.motion.type === "smooth" ? s.motion.amplitudePitchDeg : 0;
+      if (Math.abs(s.spawn.centerPitchDeg) + s.spawn.halfHeightDeg + pitchAmp > 80) {
+        issue(["spawn"], "targets could leave the ±80° pitch band (|centerPitchDeg| + halfHeightDeg + pitch amplitude > 80)");
+      }
+    }),
+  );
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioHealth = z.infer<typeof healthSchema>;

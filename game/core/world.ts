@@ -8,7 +8,7 @@
  * three.js: camera.rotation.order = "YXZ"; camera.rotation.y = -yaw;
  * camera.rotation.x = pitch reproduces aimDirection().
  */
-import { z } from "zod";
+import * as z from "./zod";
 import { DEG, TWO_PI, dcos, dsin } from "./detmath";
 import { Rng } from "./prng";
 import type { Scenario } from "./scenario";
@@ -26,9 +26,9 @@ export interface Aim {
 
 export const runSettingsSchema = z.strictObject({
   /** Centimetres of mouse travel for a full 360° turn. */
-  cm360: z.number().min(1).max(1000),
+  cm360: z.number().check(z.minimum(1), z.maximum(1000)),
   /** Mouse resolution, counts per inch. */
-  dpi: z.number().int().min(50).max(64_000),
+  dpi: z.number().check(z.int(), z.minimum(50), z.maximum(64_000)),
 });
 export type RunSettings = z.infer<typeof runSettingsSchema>;
 

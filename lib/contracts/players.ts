@@ -4,7 +4,7 @@ import { settingsSchema } from "./settings";
 
 export const signUpBodySchema = z.strictObject({ handle: z.string().max(100) });
 
-export const playerSettingsSchema = settingsSchema.partial().strict();
+export const playerSettingsSchema = z.strictObject(settingsSchema.shape).partial();
 
 export const profilePatchSchema = z.strictObject({
   handle: z.string().optional(),

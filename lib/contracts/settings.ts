@@ -2,8 +2,8 @@
  * Player settings: sensitivity (cm/360 + DPI), horizontal FOV, colours and shapes, keyboard fire.
  * A contract: the browser validates and stores them, the server validates what a player saves.
  */
-import { z } from "zod";
 import { SENSITIVITY_RANGE } from "../../game/core";
+import * as z from "../../game/core/zod";
 
 /** Colour-blind safe palettes (Okabe–Ito), each with a shape cue so colour is never the only signal. */
 export const TARGET_COLOURS = {
@@ -18,16 +18,16 @@ export const CROSSHAIR_STYLES = ["cross", "dot", "circle"] as const;
 
 export const settingsSchema = z.object({
   /** The ranges a ranked run's environment accepts (game/core/environment.ts). */
-  cm360: z.number().min(SENSITIVITY_RANGE.cm360.min).max(SENSITIVITY_RANGE.cm360.max),
-  dpi: z.number().int().min(SENSITIVITY_RANGE.dpi.min).max(SENSITIVITY_RANGE.dpi.max),
-  hfovDeg: z.number().min(60).max(130),
+  cm360: z.number().check(z.minimum(SENSITIVITY_RANGE.cm360.min), z.maximum(SENSITIVITY_RANGE.cm360.max)),
+  dpi: z.number().check(z.int(), z.minimum(SENSITIVITY_RANGE.dpi.min), z.maximum(SENSITIVITY_RANGE.dpi.max)),
+  hfovDeg: z.number().check(z.minimum(60), z.maximum(130)),
   targetColour: z.enum(Object.keys(TARGET_COLOURS) as [keyof typeof TARGET_COLOURS]),
   /** Outline ring on targets: a shape cue independent of colour. */
   targetOutline: z.boolean(),
   crosshairColour: z.enum(Object.keys(CROSSHAIR_COLOURS) as [keyof typeof CROSSHAIR_COLOURS]),
   crosshairStyle: z.enum(CROSSHAIR_STYLES),
   /** A key that fires like the left button (KeyboardEvent.code), or null. */
-  keyboardFire: z.string().max(32).nullable(),
+  keyboardFire: z.nullable(z.string().check(z.maxLength(32))),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

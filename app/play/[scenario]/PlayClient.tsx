@@ -17,8 +17,8 @@ import {
   type Me,
   type ServerRun,
 } from "@/game/client/api";
-import { measureRefreshRate } from "@/game/client/pacing";
-import { PlaySession, tierLabel, type SessionOutcome } from "@/game/client/session";
+import { measureRefreshRate, tierLabel } from "@/game/client/pacing";
+import type { PlaySession, SessionOutcome } from "@/game/client/session";
 import { loadSettings, saveSettings } from "@/game/client/settings";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";
@@ -30,6 +30,14 @@ type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
 type Player = Me;
 /** What the server said of a ranked run: its verdict, or why it could not say. */
 type ServerAnswer = { state: "pending" } | { state: "done"; run: FinishedRun } | { state: "failed"; failure: ApiFailure };
+
+/**
+ * The game itself (session, input, the three.js renderer) is loaded when this page mounts, not
+ * imported with it: pages that link here and prefetch it (the scenario list) do not download
+ * three.js. The start button waits for it; it arrives while the display's refresh rate is measured.
+ */
+type Game = typeof import("@/game/client/session");
+const loadGame = (): Promise<Game> => import("@/game/client/session");
 
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -47,6 +55,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const [serverRun, setServerRun] = useState<ServerRun | null>(null);
   const [answer, setAnswer] = useState<ServerAnswer | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
+  const [game, setGame] = useState<Game | null>(null);
   const serverRunRef = useRef<ServerRun | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sessionRef = useRef<PlaySession | null>(null);
@@ -56,6 +65,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     setSettings(loadSettings());
     setSeed(randomSeed());
     void measureRefreshRate().then(setRefreshHz);
+    loadGame().then(setGame, () => setStartError("The game could not be loaded: reload the page."));
     void fetchMe().then(setPlayer, () => setPlayer(null));
     void resendPendingFinish();
   }, []);
@@ -63,8 +73,8 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   // A fresh session (and canvas) for every run; settings and tier changes rebuild the idle one. A
   // ranked run gets a session on the server's seed, and starts at once.
   useEffect(() => {
-    if (!seed || !canvasRef.current || !refreshHz) return;
-    const session = new PlaySession({
+    if (!game || !seed || !canvasRef.current || !refreshHz) return;
+    const session = new game.PlaySession({
       canvas: canvasRef.current,
       scenario,
       tier: TIERS[tierName],
@@ -92,7 +102,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       session.dispose();
       sessionRef.current = null;
     };
-  }, [seed, runNumber, scenario, tierName, settings, refreshHz]);
+  }, [game, seed, runNumber, scenario, tierName, settings, refreshHz]);
 
   const begin = async (session: PlaySession) => {
     setPhase("playing");
@@ -156,7 +166,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <RunHud refs={hudRefs} durationMs={scenario.durationMs} tierText={tierLabel(tier, tier.fpsCap, refreshHz)} className="hud" tierClassName="muted" />
         <Crosshair settings={settings} />
         <div ref={hudRefs.countdown} className="countdown" />
-        {phase === "ready" && player !== undefined && refreshHz > 0 && (
+        {phase === "ready" && player !== undefined && refreshHz > 0 && game && (
           <button className="overlay start" onClick={start}>
             Click to start · {ranked ? "ranked" : "practice"} · {tier.name === "ultimate" ? (ranked ? "Ultimate" : "Try Ultimate (unranked)") : "Free"} tier
           </button>

@@ -1,0 +1,14 @@
+/**
+ * The zod the game core and the shared settings contract build their schemas with
+ * (`import * as z from "./zod"`): zod/mini, the same zod 4 engine with functional checks, so a
+ * browser bundle carries only the checks it uses (the full `zod` attaches every method to every
+ * schema and ships whole, ~40 KB gzip). Full-zod and zod/mini schemas compose on the server.
+ *
+ * zod/mini has no default messages; English, the messages the full zod gives, is registered here.
+ */
+import { config } from "zod/mini";
+import en from "zod/v4/locales/en.js";
+
+config(en());
+
+export * from "zod/mini";
