@@ -5,7 +5,7 @@
  * Every field is bounded to what a person's setup can be (docs/anti-cheat.md, "Environment"): a
  * submission outside these ranges is refused before its log is replayed.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { tierNames } from "./tier";
 
 /**

@@ -2,7 +2,7 @@
  * Scenarios as data: a versioned zod schema, canonical hashing, built-ins.
  * Field semantics are documented in docs/scoring.md ("Scenarios").
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { sha256Hex } from "./sha256";
 import gridshotJson from "../scenarios/gridshot.json";
 import gridshotSprintJson from "../scenarios/gridshot-sprint.json";

@@ -8,7 +8,7 @@
  * three.js: camera.rotation.order = "YXZ"; camera.rotation.y = -yaw;
  * camera.rotation.x = pitch reproduces aimDirection().
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { DEG, TWO_PI, dcos, dsin } from "./detmath";
 import { Rng } from "./prng";
 import type { Scenario } from "./scenario";
