@@ -16,6 +16,7 @@ import type { Db } from "./db/client";
 import { RateLimiter } from "./runs/rate-limit";
 import { CONNECTION_HEADERS } from "./api/connection";
 import { errorBody, httpError } from "./api/errors";
+import { applySecurityHeaders } from "./security/headers";
 import { resolveConnection, type TrustedProxies } from "./security/proxy";
 import { ownOrigin } from "./security/origin";
 
@@ -71,8 +72,11 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const publicHttps = config.PUBLIC_URL?.startsWith("https:") ?? false;
   const http = createServer((req, res) => {
-    markConnection(req, config.TRUST_PROXY);
+    const connection = markConnection(req, config.TRUST_PROXY);
+    // Before anything answers, so every answer (the bad-path 400 too) carries them.
+    applySecurityHeaders(req, res, { dev, secure: publicHttps || connection.https });
     if (refuseBadPath(req, res)) return;
     void handle(req, res);
   });
