@@ -4,19 +4,11 @@
  * screen, a results screen whose score is the one the core computes from the run's log, and the
  * server's verdict on the same log.
  */
+import fs from "node:fs";
 import { expect, it } from "vitest";
-import {
-  anglesToward,
-  decodeLog,
-  getScenario,
-  radiansPerCount,
-  replay,
-  spawnPosition,
-  TIERS,
-  vec3,
-  type Aim,
-} from "../../game/core";
+import { decodeLog, getScenario, replay, TIERS } from "../../game/core";
 import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
+import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
@@ -24,51 +16,13 @@ const scenario = getScenario("gridshot-sprint")!;
 const env = useServerAndBrowser();
 
 it("plays a ranked run: pointer lock, hits from synthetic input, results = the core's replay = the server's score", async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript((settings) => {
-    localStorage.setItem("flickboard.settings.v1", JSON.stringify(settings));
-  }, SETTINGS);
+  const context = await playContext(env.browser, SETTINGS);
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
-  await page.getByLabel("handle").fill(`e2e${Date.now() % 1e8}`);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByText(/Playing as/).waitFor();
-
-  // Under pointer lock every mouse event moves the aim by its offset from the previous one: the
-  // aim starts wherever the start click left the mouse.
-  const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
-  let x = Math.round(start.x + start.width / 2);
-  let y = Math.round(start.y + start.height / 2);
-  await page.mouse.click(x, y);
-  await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe("CANVAS");
-  // The run's seed is the one the server chose.
-  const seed = Number(await page.locator(".arena").getAttribute("data-seed"));
-  // The countdown ends and the clock runs.
-  await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
+  await signUp(page);
+  const { seed, mouse } = await startRun(page, scenario);
   expect((await screenshotPixels(page.locator("canvas"))).colours).toBeGreaterThan(20);
-
-  // Aim at each target in spawn order (every kill spawns the next index), then click.
-  const rpc = radiansPerCount(SETTINGS);
-  const aim = { yaw: 0, pitch: 0 };
-  const target: Aim = { yaw: 0, pitch: 0 };
-  // Up to 8 targets, while 3 s of the run are left (a loaded machine moves the mouse slowly).
-  let clicks = 0;
-  for (let k = 0; k < 8 && Number(await page.locator('[data-hud="time"]').textContent()) > 3; k++, clicks++) {
-    anglesToward(spawnPosition(scenario, seed, k, vec3()), target);
-    const dx = Math.round((target.yaw - aim.yaw) / rpc);
-    const dy = -Math.round((target.pitch - aim.pitch) / rpc);
-    // Overshoot by 15 %, then come back: a hand's flick, not an aimbot's jump.
-    await page.mouse.move(x + dx * 1.15, y + dy * 1.15, { steps: 12 });
-    x += dx;
-    y += dy;
-    await page.mouse.move(x, y, { steps: 6 });
-    aim.yaw += dx * rpc;
-    aim.pitch -= dy * rpc;
-    await page.waitForTimeout(80); // past the tier's input latency and a presented frame
-    await page.mouse.down();
-    await page.mouse.up();
-    await page.waitForTimeout(80); // the next target spawns on the kill and shows on the next frame
-  }
+  const clicks = await flickAtTargets(page, { scenario, seed, settings: SETTINGS, mouse, maxClicks: 8 });
   expect(clicks).toBeGreaterThanOrEqual(3);
   await expect.poll(() => page.locator('[data-hud="score"]').textContent()).not.toBe("0");
 
@@ -76,15 +30,10 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   await results.waitFor({ timeout: 20_000 });
   const shownScore = Number(await results.locator('[data-result="score"]').textContent());
 
-  // The log the page recorded, replayed here by the same core.
-  const href = await results.locator('[data-result="log"]').getAttribute("href");
-  const logBase64 = await page.evaluate(async (url) => {
-    const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());
-    let s = "";
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  }, href);
-  const result = replay(scenario, seed, TIERS.free, decodeLog(new Uint8Array(Buffer.from(logBase64, "base64"))), SETTINGS);
+  // The log the page recorded, downloaded as a player would, replayed here by the same core.
+  const [download] = await Promise.all([page.waitForEvent("download"), results.locator('[data-result="log"]').click()]);
+  const log = new Uint8Array(fs.readFileSync(await download.path()));
+  const result = replay(scenario, seed, TIERS.free, decodeLog(log), SETTINGS);
 
   expect(result.shots).toBe(clicks);
   expect(result.hits).toBe(clicks);
