@@ -1,4 +1,7 @@
-/** The app's routes, read from its files, so tests cover a route added later without being edited. */
+/**
+ * The app's routes as its files declare them (every page.tsx and route.ts under app/), so a test of
+ * "every page" or "every API route" covers a route added later without being edited.
+ */
 import fs from "node:fs";
 import path from "node:path";
 
@@ -15,3 +18,26 @@ function appFiles(under: string, name: string): string[] {
 
 /** Every API route file (app/api/** /route.ts). */
 export const apiRouteFiles = () => appFiles("api", "route.ts");
+
+/** The URL pattern of an app file, e.g. "/play/[scenario]" for app/play/[scenario]/page.tsx. */
+function urlPattern(file: string): string {
+  const folders = path.relative("app", path.dirname(file)).split(path.sep);
+  // Route groups "(name)" are not in the URL.
+  return `/${folders.filter((f) => f !== "" && !/^\(.*\)$/.test(f)).join("/")}`;
+}
+
+/** URL patterns such as "/play/[scenario]" of every `file` (page.tsx or route.ts) under app/. */
+export function appRoutes(file: "page.tsx" | "route.ts"): string[] {
+  return appFiles("", file).map(urlPattern).sort();
+}
+
+/**
+ * `pattern` with each [name] (or catch-all [...name]) replaced by its value from `params`; throws
+ * for one it lacks.
+ */
+export function fillRoute(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`no sample value for [${name}] in ${pattern}: add one to the test`);
+    return encodeURIComponent(params[name]!);
+  });
+}
