@@ -70,7 +70,10 @@ async function storm(server: AppServer, api: ReturnType<typeof apiClient>, runs:
     runs.map((run) =>
       sendFinish(api, run).then(
         (res) => {
-          if (++answered === killAfter) killed = server.kill();
+          if (++answered === killAfter) {
+            killed = server.kill();
+            killed.catch(() => undefined); // awaited below, once every request has settled
+          }
           return res;
         },
         () => null,

@@ -17,7 +17,10 @@ export interface AppServer {
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
-  /** kill -9: the process dies at once, in the middle of whatever it was doing. Resolves once it is gone. */
+  /**
+   * kill -9: the process dies at once, in the middle of whatever it was doing. Resolves once it is
+   * gone; rejects if it had already exited on its own (a crash the test did not cause).
+   */
   kill(): Promise<void>;
   /** A new process on the same database and port (after `stop` or `kill`). */
   restart(): Promise<AppServer>;
@@ -79,7 +82,10 @@ export async function startAppServer(env: Record<string, string> = {}, port?: nu
     env,
     output: () => output,
     stop: () => ended("SIGTERM"),
-    kill: () => ended("SIGKILL"),
+    kill: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.reject(new Error(`the server had already exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`))
+        : ended("SIGKILL"),
     restart: () => startAppServer(env, port),
   };
 }
