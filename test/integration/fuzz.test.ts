@@ -11,7 +11,7 @@ import { expect, it } from "vitest";
 import { parseSeed, Rng, TIERS, type TierName } from "../../game/core";
 import { createDb, type Db } from "../../server/db/client";
 import { apiClient, finishBody } from "../support/api";
-import { apiRoutes } from "../support/api-routes";
+import { apiRoutes } from "../support/routes";
 import { runHumanClicker } from "../support/bots";
 import { addPlayer, addVerifiedRun, challengeDb, DAY, HOUR } from "../support/closes";
 import { snapshotTables, tableChanges, type Row, type TableChanges } from "../support/db-snapshot";

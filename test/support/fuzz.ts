@@ -8,7 +8,7 @@
  */
 import http from "node:http";
 import { Rng } from "../../game/core";
-import type { ApiRoute, RouteSegment } from "./api-routes";
+import type { ApiRoute, RouteSegment } from "./routes";
 import type { RawRequest } from "./raw-http";
 
 /** What exists on the server under test, for requests that name real things. */

@@ -31,6 +31,37 @@ export function appRoutes(file: "page.tsx" | "route.ts"): string[] {
   return appFiles("", file).map(urlPattern).sort();
 }
 
+export type RouteSegment =
+  | { kind: "static"; value: string }
+  | { kind: "param"; name: string }
+  /** `[...name]` (one or more segments) or `[[...name]]` (zero or more). */
+  | { kind: "catchAll"; name: string; optional: boolean };
+
+export interface ApiRoute {
+  /** The URL pattern with Next's folder names, e.g. `/api/runs/[runId]/finish`. */
+  template: string;
+  /** Its segments, the dynamic ones as slots a test fills in. */
+  segments: RouteSegment[];
+}
+
+function segmentOf(folder: string): RouteSegment {
+  let m = /^\[\[\.\.\.(.+)\]\]$/.exec(folder);
+  if (m) return { kind: "catchAll", name: m[1]!, optional: true };
+  m = /^\[\.\.\.(.+)\]$/.exec(folder);
+  if (m) return { kind: "catchAll", name: m[1]!, optional: false };
+  m = /^\[(.+)\]$/.exec(folder);
+  if (m) return { kind: "param", name: m[1]! };
+  return { kind: "static", value: folder };
+}
+
+/** Every API route, sorted by template. */
+export function apiRoutes(): ApiRoute[] {
+  return apiRouteFiles()
+    .map(urlPattern)
+    .sort()
+    .map((template) => ({ template, segments: template.split("/").slice(1).map(segmentOf) }));
+}
+
 /**
  * `pattern` with each [name] (or catch-all [...name]) replaced by its value from `params`; throws
  * for one it lacks.
