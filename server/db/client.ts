@@ -16,14 +16,22 @@ export type Db = SqliteClient;
 /** Marks a client with its provider (a global symbol: Next.js bundles may load this module twice). */
 const PROVIDER = Symbol.for("flickboard.db.provider");
 
+/**
+ * Interactive transactions may wait longer than Prisma's default 2 s to begin: in a burst (40 sign-ups
+ * or finishes at once, as at the end of an event) they queue for the pool's connections while other
+ * requests' logs are replayed on the same event loop, and failing them would answer 500s. Measured on
+ * PostgreSQL by test/integration/crash.test.ts. Calls that need more (closes) say so themselves.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 export function createDb(databaseUrl: string): Db {
   const provider = providerOf(databaseUrl);
   let db: Db;
   if (provider === "sqlite") {
     fs.mkdirSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+    db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }), transactionOptions: TRANSACTION_OPTIONS });
   } else {
-    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   Object.defineProperty(db, PROVIDER, { value: provider });
   return db;
