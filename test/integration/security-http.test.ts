@@ -108,7 +108,15 @@ describe("F7: every API error is JSON", () => {
     expect(put.headers.allow).toBe("POST");
   });
 
-  it.each(["/api/nope", "/api/runs/x/y/z", "/api/players/me/nothing"])("answers an unknown API path %s with a JSON 404", async (path) => {
+  it.each(["TRACE", "PROPFIND", "REPORT", "LINK"])("answers %s, a method Next.js routes nowhere, with a JSON 405 (it answered an empty 400, TRACE a 500)", async (method) => {
+    for (const path of ["/api/scenarios", "/api/runs/x/finish", "/api/nope"]) {
+      const res = await raw(method, path);
+      expectJsonError(res, 405, "method_not_allowed");
+      expect(res.headers.allow).toBe("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+    }
+  });
+
+  it.each(["/api", "/api/nope", "/api/runs/x/y/z", "/api/players/me/nothing"])("answers an unknown API path %s with a JSON 404", async (path) => {
     for (const method of ["GET", "POST"]) expectJsonError(await raw(method, path), 404, "not_found");
   });
 });
