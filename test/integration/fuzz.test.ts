@@ -10,13 +10,15 @@
 import { expect, it } from "vitest";
 import { parseSeed, Rng, TIERS, type TierName } from "../../game/core";
 import { createDb, type Db } from "../../server/db/client";
+import { createMembershipCode } from "../../server/memberships/create-code";
 import { apiClient, finishBody } from "../support/api";
-import { apiRoutes } from "../support/routes";
 import { runHumanClicker } from "../support/bots";
 import { addPlayer, addVerifiedRun, challengeDb, DAY, HOUR } from "../support/closes";
 import { snapshotTables, tableChanges, type Row, type TableChanges } from "../support/db-snapshot";
 import { describeRequest, fuzzRequests, type FuzzRequest, type FuzzWorld } from "../support/fuzz";
+import { grantUltimateIn } from "../support/memberships";
 import { inParallel, rawClient, type RawAnswer } from "../support/raw-http";
+import { apiRoutes } from "../support/routes";
 import { storeShortScenario } from "../support/scenarios";
 import { startAppServer, tempSqliteUrl } from "../support/server";
 
@@ -78,7 +80,10 @@ function groupProblems(outcomes: Outcome[]): string[] {
   });
 }
 
-/** A database with a challenge that has not started (so no close runs during the test) and boards to page through. */
+/**
+ * A database with a challenge that has not started (so no close runs during the test), boards to
+ * page through and a membership code to redeem.
+ */
 async function prepareDatabase(url: string) {
   const db = await challengeDb(url, { startsAt: new Date(Date.now() + 10 * DAY), endsAt: new Date(Date.now() + 40 * DAY), eventDays: [] });
   const scenario = await storeShortScenario(db);
@@ -87,7 +92,8 @@ async function prepareDatabase(url: string) {
     const player = await addPlayer(db, `board${i}`);
     finishedRuns.push(await addVerifiedRun(db, { playerId: player.id, score: 5000 - i * 100, finishedAt: new Date(Date.now() - HOUR - i * 60_000), scenarioId: "gridshot" }));
   }
-  return { db, scenario, finishedRuns };
+  const { code } = await createMembershipCode(db, { label: "fuzz", days: 7, maxUses: 1000, expiresAt: new Date(Date.now() + 10 * DAY) }, { actorType: "admin", actorId: "fuzz" });
+  return { db, scenario, finishedRuns, membershipCode: code };
 }
 
 /** Every row added, changed or removed that no successful (or verdict-bearing) answer accounts for. */
@@ -95,9 +101,12 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
   const signedUp = new Set<string>();
   const started = new Set<string>();
   const verdicts = new Map<string, any>(); // run id -> the first verdict answer
+  const abandoned = new Set<string>();
+  let redemptions = 0;
   const involved = new Set<string>();
-  for (const { req, answer, json } of outcomes) {
-    if (!answer || !json || typeof json !== "object") continue;
+  for (const { req, answer, json: body } of outcomes) {
+    if (!answer) continue;
+    const json = body !== null && typeof body === "object" ? (body as any) : {};
     if (json.run?.id && json.run?.verdict) {
       if (!verdicts.has(json.run.id)) verdicts.set(json.run.id, json);
       involved.add(json.run.id);
@@ -106,6 +115,11 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
     if (answer.status === 201 && json.player?.id && json.token) signedUp.add(json.player.id);
     if (answer.status === 201 && json.runId) started.add(json.runId);
     for (const id of [json.player?.id, json.runId]) if (id) involved.add(id);
+    // Answers without a body (204): an abandon names its run in the path; a sign-out has its token.
+    const path = new URL(req.path, "http://x").pathname;
+    const abandon = req.method === "POST" ? /^\/api\/runs\/([^/]+)\/abandon$/.exec(path)?.[1] : undefined;
+    if (abandon) abandoned.add(decodeURIComponent(abandon));
+    if (req.method === "POST" && path === "/api/players/me/membership" && json.membership) redemptions++;
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? /^fb_session=([^;]+)$/.exec(req.headers.cookie ?? "")?.[1];
     const owner = token && tokenOwner.get(token);
     if (owner) involved.add(owner);
@@ -125,11 +139,17 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
       for (const row of removed) report(table, "removed", row);
     } else if (table === "Run") {
       for (const row of added) if (!started.has(row.id as string)) report(table, "added without a 201 run start", row);
-      for (const { after } of changed) if (!verdicts.has(after.id as string)) report(table, "changed without a verdict answer", after);
+      for (const { after } of changed) {
+        if (abandoned.has(after.id as string) ? after.verdict !== "abandoned" : !verdicts.has(after.id as string)) report(table, "changed without a verdict answer or an abandon", after);
+      }
       for (const row of removed) report(table, "removed", row);
     } else if (table === "BoardEntry") {
       for (const row of [...added, ...changed.map((c) => c.after)]) if (!verified.has(row.runId as string)) report(table, "written without a verified answer", row);
       for (const row of removed) report(table, "removed", row);
+    } else if (table === "MembershipCode") {
+      // Each redemption takes one use of the code, whose row names no player.
+      const uses = changed.reduce((n, { before, after }) => n + Number(after.uses) - Number(before.uses), 0);
+      if (uses !== redemptions || added.length || removed.length) problems.push(`${table}: ${uses} uses taken, ${redemptions} redemptions answered 2xx; ${added.length} added, ${removed.length} removed`);
     } else {
       for (const row of [...added, ...changed.map((c) => c.after), ...removed]) if (!mentionsInvolved(row)) report(table, "changed with no 2xx answer about it", row);
     }
@@ -147,7 +167,7 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
 it(`survives ${REQUESTS} fuzzed requests across every API route and method`, async () => {
   console.log(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
   const url = tempSqliteUrl();
-  const { db: setupDb, scenario, finishedRuns } = await prepareDatabase(url);
+  const { db: setupDb, scenario, finishedRuns, membershipCode } = await prepareDatabase(url);
   await setupDb.$disconnect();
   // Behind one proxy hop: X-Forwarded-For gives each request its client address.
   const server = await startAppServer({ DATABASE_URL: url, CRON_SECRET, TRUST_PROXY: "1", RUN_RATE_PER_PLAYER: "200" });
@@ -155,16 +175,25 @@ it(`survives ${REQUESTS} fuzzed requests across every API route and method`, asy
   const raw = rawClient(server.url, CONCURRENCY);
   try {
     const api = apiClient(server.url);
-    // Players, each with a run of the 3-second scenario and the finish that verifies it.
+    // Players, every other one an Ultimate member (granted one after another: this process writes
+    // to the server's database), each with a run of the 3-second scenario and the finish that
+    // verifies it, and another open run to abandon. Others only to be signed out.
+    const headersOf = (i: number) => ({ "x-forwarded-for": `198.19.0.${i + 1}` });
+    const tierOf = (i: number): TierName => (i % 2 ? "ultimate" : "free");
+    const players = await Promise.all(Array.from({ length: 16 }, (_, i) => api.player("fuzzer", headersOf(i))));
+    const expendable = await Promise.all(Array.from({ length: 16 }, (_, i) => api.player("spare", headersOf(100 + i))));
+    for (const [i, player] of players.entries()) if (tierOf(i) === "ultimate") await grantUltimateIn(db, player.id);
+    const startRun = async (i: number) => {
+      const start = await api.call("POST", "/api/runs", { body: { scenario: scenario.id, tier: tierOf(i) }, token: players[i]!.token, headers: headersOf(i) });
+      expect(start.status, JSON.stringify(start.body)).toBe(201);
+      return start.body as { runId: string; seed: string; startedAt: string };
+    };
     const played = await Promise.all(
-      Array.from({ length: 16 }, async (_, i) => {
-        const headers = { "x-forwarded-for": `198.19.0.${i + 1}` };
-        const player = await api.player("fuzzer", headers);
-        const tierName: TierName = i % 2 ? "ultimate" : "free";
-        const start = await api.call("POST", "/api/runs", { body: { scenario: scenario.id, tier: tierName }, token: player.token, headers });
-        expect(start.status).toBe(201);
-        const log = runHumanClicker(scenario, parseSeed(start.body.seed), TIERS[tierName], new Rng(i)).sim.log();
-        return { player, runId: start.body.runId as string, startedAt: Date.parse(start.body.startedAt), finish: finishBody(log, TIERS[tierName], { idempotencyKey: `fuzz-${i}-key` }) };
+      players.map(async (player, i) => {
+        const [start, spare] = await Promise.all([startRun(i), startRun(i)]);
+        const log = runHumanClicker(scenario, parseSeed(start.seed), TIERS[tierOf(i)], new Rng(i)).sim.log();
+        const finish = finishBody(log, TIERS[tierOf(i)], { idempotencyKey: `fuzz-${i}-key` });
+        return { player, runId: start.runId, startedAt: Date.parse(start.startedAt), finish, spareRunId: spare.runId };
       }),
     );
     // Real cursors, board keys and period keys to start from.
@@ -184,15 +213,18 @@ it(`survives ${REQUESTS} fuzzed requests across every API route and method`, asy
       routes: apiRoutes(),
       origin: server.url,
       players: played.map((p) => ({ id: p.player.id, token: p.player.token })),
+      expendable: expendable.map((p) => ({ id: p.id, token: p.token })),
       scenarioIds: ["gridshot", "gridshot-sprint", scenario.id],
-      runIds: [...played.map((p) => p.runId), ...finishedRuns],
+      runIds: [...played.flatMap((p) => [p.runId, p.spareRunId]), ...finishedRuns],
       playable: played.map((p) => ({ runId: p.runId, token: p.player.token, finish: p.finish })),
+      abandonable: played.map((p) => ({ runId: p.spareRunId, token: p.player.token })),
+      membershipCode,
       cursors,
       boardKeys,
       periodKeys: [...periodKeys, "ultimate-challenge"],
       cronSecret: CRON_SECRET,
     };
-    const tokenOwner = new Map(world.players.map((p) => [p.token, p.id]));
+    const tokenOwner = new Map([...world.players, ...world.expendable].map((p) => [p.token, p.id]));
     const requests = fuzzRequests(world, SEED, REQUESTS);
     const lastStart = Math.max(...played.map((p) => p.startedAt));
     await new Promise((r) => setTimeout(r, Math.max(0, lastStart + scenario.durationMs + 250 - Date.now())));
@@ -227,11 +259,18 @@ it(`survives ${REQUESTS} fuzzed requests across every API route and method`, asy
     // The fuzz's own traffic must have done some real work too.
     const signUps = outcomes.filter((o) => o.answer?.status === 201 && o.json?.token).length;
     const verified = outcomes.filter((o) => o.answer?.status === 200 && o.json?.run?.verdict === "verified").length;
-    expect.soft([signUps > 50, verified > 0], `well-formed requests: ${signUps} sign-ups, ${verified} verified finishes`).toEqual([true, true]);
+    const done = (kind: string, status: number) => outcomes.filter((o) => o.req.kind === kind && o.answer?.status === status).length;
+    const [abandons, redemptions, signOuts] = [done("abandon", 204), done("code redemption", 200), done("sign-out", 204)];
+    expect
+      .soft(
+        [signUps > 50, verified > 0, abandons > 0, redemptions > 0, signOuts > 0],
+        `well-formed requests: ${signUps} sign-ups, ${verified} verified finishes, ${abandons} abandons, ${redemptions} code redemptions, ${signOuts} sign-outs`,
+      )
+      .toEqual([true, true, true, true, true]);
     expect.soft(unaccounted(tableChanges(before, after), outcomes, tokenOwner), `seed ${SEED}: database changes no answer accounts for`).toEqual([]);
   } finally {
     raw.close();
     await db.$disconnect();
     await server.stop();
   }
-}, 240_000);
+}, 600_000);

@@ -3,8 +3,8 @@
  * every method, mostly hostile (bad JSON, wrong types, huge and negative numbers, unicode, long
  * strings, bad cursors and period keys, encoded traversal, null bytes, bad percent-encoding, oversized
  * bodies, bad tokens and cookies, wrong content types, query-string junk) with well-formed requests
- * mixed in (sign-ups, run starts, finishes that verify) so the deeper code runs too. The same seed
- * and world give the same list.
+ * mixed in (sign-ups, run starts, finishes that verify, abandons, code redemptions, sign-outs) so the
+ * deeper code runs too. The same seed and world give the same list.
  */
 import http from "node:http";
 import { Rng } from "../../game/core";
@@ -17,10 +17,19 @@ export interface FuzzWorld {
   /** The server's own origin, for same-origin requests. */
   origin: string;
   players: { id: string; token: string }[];
+  /**
+   * Players kept for the routes that end the session a request presents (SESSION_ENDING): signed
+   * out or replaced there, so the players above stay signed in for the rest of the fuzz.
+   */
+  expendable: { id: string; token: string }[];
   scenarioIds: string[];
   runIds: string[];
   /** Runs played to their end, each with the finish body that verifies it and its player's token. */
   playable: { runId: string; token: string; finish: object }[];
+  /** Open runs, each with its player's token, for well-formed abandons. */
+  abandonable: { runId: string; token: string }[];
+  /** A membership code players may redeem. */
+  membershipCode: string;
   /** Cursors the server issued, and the keys of boards and periods it has. */
   cursors: string[];
   boardKeys: string[];
@@ -54,6 +63,8 @@ function toJson(value: unknown): string {
 const percentEncode = (s: string) => [...Buffer.from(s, "utf8")].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`)).join("");
 
 const STANDARD_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+/** Routes whose success ends the session the request presents: sign-out, and sign-up (which replaces it). */
+const SESSION_ENDING = new Set(["/api/players", "/api/players/me/logout"]);
 /** Every other method node's HTTP parser accepts (CONNECT opens a tunnel instead of answering). */
 const OTHER_METHODS = http.METHODS.filter((m) => !STANDARD_METHODS.includes(m) && m !== "CONNECT");
 
@@ -213,10 +224,10 @@ class Fuzzer {
     return `?${params.join("&")}`;
   }
 
-  /** Who the request says it is: a real token (header or cookie), none, or a bad one. */
-  credentials(headers: Record<string, string>, token: string | null) {
+  /** Who the request to `route` says it is: a real token (header or cookie), none, or a bad one. */
+  credentials(headers: Record<string, string>, route: string) {
     const r = this.rng.next();
-    const real = token ?? this.pick(this.world.players).token;
+    const real = this.pick(SESSION_ENDING.has(route) ? this.world.expendable : this.world.players).token;
     if (r < 0.5) headers.authorization = `Bearer ${real}`;
     else if (r < 0.6) headers.cookie = `fb_session=${real}`;
     else if (r < 0.78) return;
@@ -293,6 +304,8 @@ function validBody(f: Fuzzer, route: string, handle: string): object | undefined
       return { scenario: f.pick(w.scenarioIds), tier: f.pick(["free", "ultimate"]) };
     case "/api/runs/[runId]/finish":
       return f.pick(w.playable).finish;
+    case "/api/players/me/membership":
+      return { code: w.membershipCode };
     case "/api/cron/close":
       return f.pick([{ dryRun: true }, { period: "week", dryRun: true }]);
     default:
@@ -309,11 +322,14 @@ interface WellFormed {
   kind: string;
 }
 
-/** The well-formed requests mixed in: sign-ups, run starts, finishes that verify, profile edits, reads. */
+/**
+ * The well-formed requests mixed in: sign-ups, run starts, finishes (repeated, or with another
+ * player's token), abandons, code redemptions, sign-outs, profile edits, reads.
+ */
 function wellFormed(f: Fuzzer, handle: string): WellFormed {
   const w = f.world;
   const player = f.pick(w.players);
-  const r = f.rng.int(12);
+  const r = f.rng.int(15);
   if (r < 3) return { method: "POST", route: "/api/players", path: "/api/players", token: null, body: validBody(f, "/api/players", handle), kind: "sign-up" };
   if (r < 5) return { method: "POST", route: "/api/runs", path: "/api/runs", token: player.token, body: validBody(f, "/api/runs", handle), kind: "run start" };
   if (r < 7) {
@@ -323,6 +339,15 @@ function wellFormed(f: Fuzzer, handle: string): WellFormed {
   }
   if (r < 8) return { method: "PATCH", route: "/api/players/me", path: "/api/players/me", token: player.token, body: validBody(f, "/api/players/me", handle), kind: "profile edit" };
   if (r < 9) return { method: "POST", route: "/api/cron/close", path: "/api/cron/close", token: w.cronSecret, body: validBody(f, "/api/cron/close", handle), kind: "dry-run close" };
+  if (r < 10) {
+    const run = f.pick(w.abandonable);
+    return { method: "POST", route: "/api/runs/[runId]/abandon", path: `/api/runs/${run.runId}/abandon`, token: run.token, kind: "abandon" };
+  }
+  if (r < 11) {
+    const path = "/api/players/me/membership";
+    return { method: "POST", route: path, path, token: player.token, body: validBody(f, path, handle), kind: "code redemption" };
+  }
+  if (r < 12) return { method: "POST", route: "/api/players/me/logout", path: "/api/players/me/logout", token: f.pick(w.expendable).token, kind: "sign-out" };
   const scenario = f.pick(w.scenarioIds);
   const path = f.pick([
     `/api/leaderboards/${scenario}?period=${f.pick(["day", "week", "challenge", "all"])}&limit=${1 + f.rng.int(5)}`,
@@ -330,6 +355,8 @@ function wellFormed(f: Fuzzer, handle: string): WellFormed {
     `/api/leaderboards/${scenario}/players/${player.id}?period=all`,
     `/api/leaderboards/${scenario}/periods?period=${f.pick(["day", "week"])}`,
     "/api/players/me",
+    "/api/players/me/membership",
+    `/api/runs/${f.pick(w.playable).runId}/replay`,
     "/api/scenarios",
     `/api/scenarios/${scenario}`,
     "/api/health",
@@ -337,11 +364,22 @@ function wellFormed(f: Fuzzer, handle: string): WellFormed {
   return { method: "GET", route: "(read)", path, token: player.token, kind: "read" };
 }
 
-/** `count` requests from `seed`: every route x method gets its share of junk; about 1 in 6 is well-formed. */
+/**
+ * `count` requests from `seed`: first each playable run's finish (sent at once, well before the
+ * runs' deadline), then every route x method gets its share of junk; about 1 in 6 is well-formed.
+ */
 export function fuzzRequests(world: FuzzWorld, seed: number, count: number): FuzzRequest[] {
   const f = new Fuzzer(world, seed);
-  const requests: FuzzRequest[] = [];
-  for (let index = 0; index < count; index++) {
+  const requests: FuzzRequest[] = world.playable.map(({ runId, token, finish }, index) => ({
+    index,
+    method: "POST",
+    path: `/api/runs/${runId}/finish`,
+    headers: { "x-forwarded-for": `198.19.1.${index + 1}`, authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: Buffer.from(toJson(finish)),
+    route: "/api/runs/[runId]/finish",
+    kind: "finish",
+  }));
+  for (let index = requests.length; index < count; index++) {
     // A real client address behind the trusted proxy: mostly one per request, sometimes a shared or a bad one.
     const forwarded = f.chance(0.9) ? `198.18.${(index >> 8) & 255}.${index & 255}` : f.pick(["198.51.100.1", "unknown", "", "1.2.3.4, 5.6.7.8", "::1", "999.1.1.1", "a".repeat(300)]);
     // Handles unique to the request and the seed, so a well-formed sign-up is one the server takes.
@@ -363,7 +401,7 @@ export function fuzzRequests(world: FuzzWorld, seed: number, count: number): Fuz
     const sendsBody = ["POST", "PUT", "PATCH"].includes(method) ? f.chance(0.9) : f.chance(0.08);
     const headers = f.headersFor(sendsBody);
     headers["x-forwarded-for"] = forwarded;
-    f.credentials(headers, null);
+    f.credentials(headers, route?.template ?? "");
     f.browserHeaders(headers);
     const body = sendsBody ? f.body(validBody(f, route?.template ?? "", handle) ?? f.junkValue()) : undefined;
     const board = route?.template.startsWith("/api/leaderboards/[scenario]") && f.chance(0.3) ? f.boardCursor() : null;
