@@ -10,13 +10,12 @@
 import { expect, it } from "vitest";
 import { parseSeed, Rng, TIERS, type TierName } from "../../game/core";
 import { createDb, type Db } from "../../server/db/client";
-import { createMembershipCode } from "../../server/memberships/create-code";
 import { apiClient, finishBody } from "../support/api";
 import { runHumanClicker } from "../support/bots";
 import { addPlayer, addVerifiedRun, challengeDb, DAY, HOUR } from "../support/closes";
 import { snapshotTables, tableChanges, type Row, type TableChanges } from "../support/db-snapshot";
 import { describeRequest, fuzzRequests, type FuzzRequest, type FuzzWorld } from "../support/fuzz";
-import { grantUltimateIn } from "../support/memberships";
+import { createTestCode, redeemCode } from "../support/memberships";
 import { inParallel, rawClient, type RawAnswer } from "../support/raw-http";
 import { apiRoutes } from "../support/routes";
 import { storeShortScenario } from "../support/scenarios";
@@ -92,8 +91,7 @@ async function prepareDatabase(url: string) {
     const player = await addPlayer(db, `board${i}`);
     finishedRuns.push(await addVerifiedRun(db, { playerId: player.id, score: 5000 - i * 100, finishedAt: new Date(Date.now() - HOUR - i * 60_000), scenarioId: "gridshot" }));
   }
-  const { code } = await createMembershipCode(db, { label: "fuzz", days: 7, maxUses: 1000, expiresAt: new Date(Date.now() + 10 * DAY) }, { actorType: "admin", actorId: "fuzz" });
-  return { db, scenario, finishedRuns, membershipCode: code };
+  return { db, scenario, finishedRuns, membershipCode: await createTestCode(db, "fuzz") };
 }
 
 /** Every row added, changed or removed that no successful (or verdict-bearing) answer accounts for. */
@@ -175,14 +173,14 @@ it(`survives ${REQUESTS} fuzzed requests across every API route and method`, asy
   const raw = rawClient(server.url, CONCURRENCY);
   try {
     const api = apiClient(server.url);
-    // Players, every other one an Ultimate member (granted one after another: this process writes
-    // to the server's database), each with a run of the 3-second scenario and the finish that
-    // verifies it, and another open run to abandon. Others only to be signed out.
+    // Players, every other one an Ultimate member by the code, each with a run of the 3-second
+    // scenario and the finish that verifies it, and another open run to abandon. Others only to be
+    // signed out.
     const headersOf = (i: number) => ({ "x-forwarded-for": `198.19.0.${i + 1}` });
     const tierOf = (i: number): TierName => (i % 2 ? "ultimate" : "free");
     const players = await Promise.all(Array.from({ length: 16 }, (_, i) => api.player("fuzzer", headersOf(i))));
     const expendable = await Promise.all(Array.from({ length: 16 }, (_, i) => api.player("spare", headersOf(100 + i))));
-    for (const [i, player] of players.entries()) if (tierOf(i) === "ultimate") await grantUltimateIn(db, player.id);
+    await Promise.all(players.map((player, i) => (tierOf(i) === "ultimate" ? redeemCode(api, player.token, membershipCode, headersOf(i)) : null)));
     const startRun = async (i: number) => {
       const start = await api.call("POST", "/api/runs", { body: { scenario: scenario.id, tier: tierOf(i) }, token: players[i]!.token, headers: headersOf(i) });
       expect(start.status, JSON.stringify(start.body)).toBe(201);

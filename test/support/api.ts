@@ -8,6 +8,8 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+export type ApiClient = ReturnType<typeof apiClient>;
+
 export function apiClient(baseUrl: string) {
   async function call<T = any>(
     method: string,
