@@ -63,11 +63,11 @@ export function apiRoutes(): ApiRoute[] {
 }
 
 /**
- * `pattern` with each [name] (or catch-all [...name]) replaced by its value from `params`; throws
- * for one it lacks.
+ * `pattern` with each [name] (or catch-all [...name], [[...name]]) replaced by its value from
+ * `params`; throws for one it lacks.
  */
 export function fillRoute(pattern: string, params: Record<string, string>): string {
-  return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+  return pattern.replace(/\[\[?(?:\.\.\.)?([^\]]+)\]\]?/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`no sample value for [${name}] in ${pattern}: add one to the test`);
     return encodeURIComponent(params[name]!);
   });
