@@ -1,6 +1,6 @@
 /**
- * The security headers in Chromium: the pages and a ranked run work under the Content-Security-Policy
- * with no violation reported, and another origin cannot frame the site.
+ * The security headers in Chromium: the pages, a ranked run and its replay work under the
+ * Content-Security-Policy with no violation reported, and another origin cannot frame the site.
  */
 import http from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
@@ -53,19 +53,29 @@ it("loads the home page, leaderboards and scenario list with Next's scripts runn
   await context.close();
 });
 
-it("renders three.js and plays a ranked run under the policy with no violation", async () => {
+it("renders three.js, plays a ranked run and replays it under the policy with no violation", async () => {
   const settings = { cm360: 30, dpi: 800 };
   const context = await playContext(env.browser, settings);
   const complaints = await watchPolicies(context);
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
   await signUp(page);
+  const finished = page.waitForResponse((res) => /\/api\/runs\/[^/]+\/finish$/.test(new URL(res.url()).pathname));
   const { seed, mouse } = await startRun(page, scenario);
   expect((await screenshotPixels(page.locator("canvas"))).colours).toBeGreaterThan(20);
   expect(await flickAtTargets(page, { scenario, seed, settings, mouse, maxClicks: 4 })).toBeGreaterThan(0);
   const verdict = page.getByTestId("results").locator("[data-verdict]");
   await verdict.waitFor({ timeout: 30_000 });
   expect(await verdict.getAttribute("data-verdict")).toBe("verified");
+  expect(await complaints(page)).toEqual([]);
+
+  // The replay viewer (three.js and the aim map) plays the run back.
+  const runId: string = (await (await finished).json()).run.id;
+  await page.goto(`${env.server.url}/runs/${runId}/replay`);
+  await page.locator("[data-check]").waitFor({ timeout: 15_000 });
+  await page.getByLabel("Speed").selectOption("4");
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await expect.poll(async () => (await screenshotPixels(page.locator('[data-replay="scene"]'))).warm, { timeout: 4000 }).toBeGreaterThan(200);
   expect(await complaints(page)).toEqual([]);
   await context.close();
 });

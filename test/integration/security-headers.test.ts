@@ -1,7 +1,7 @@
 /**
  * Security headers from the real server: on every page (read from app/), every API route (answers
  * and errors alike), static files and 404s; a fresh CSP nonce per request that every script of the
- * page carries; HSTS only when the public URL is https.
+ * page carries; HSTS only when the public URL is https or a trusted proxy says the client used https.
  */
 import { describe, expect, it } from "vitest";
 import { builtInScenarios } from "../../game/core";
@@ -75,6 +75,12 @@ describe("served over http", () => {
     expect(res.headers.get("cross-origin-embedder-policy")).toBe("require-corp");
   });
 
+  it("does not take a client's own X-Forwarded-Proto for https", async () => {
+    const res = await fetch(`${env.server.url}/api/health`, { headers: { "x-forwarded-proto": "https" } });
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+    await res.arrayBuffer();
+  });
+
   it("does not let the client choose the nonce through a request header", async () => {
     const res = await fetch(`${env.server.url}/`, { headers: { "content-security-policy": "script-src 'nonce-chosenbytheclient'" } });
     const html = await res.text();
@@ -125,6 +131,19 @@ describe("served over http", () => {
     const chunk = await fetch(`${env.server.url}${script}`);
     expect(chunk.status).toBe(200);
     expectSecurityHeaders(chunk, script);
+  });
+});
+
+describe("behind a trusted proxy", () => {
+  const env = useAppServer({ TRUST_PROXY: "1" });
+
+  it("adds HSTS when the proxy says the client used https, not when the client says so itself", async () => {
+    // The proxy sends the client's address and the scheme it used.
+    const viaHttps = await fetch(`${env.server.url}/api/health`, { headers: { "x-forwarded-for": "198.51.100.4", "x-forwarded-proto": "https" } });
+    expect(viaHttps.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    const viaHttp = await fetch(`${env.server.url}/api/health`, { headers: { "x-forwarded-for": "198.51.100.5", "x-forwarded-proto": "http" } });
+    expect(viaHttp.headers.get("strict-transport-security")).toBeNull();
+    await Promise.all([viaHttps.arrayBuffer(), viaHttp.arrayBuffer()]);
   });
 });
 
