@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "A browser aim trainer with competitive leaderboards: free 60 fps vs Ultimate 240 fps.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, never at build time: Next.js puts the request's CSP nonce
+  // (server/security/headers.ts) on its scripts only when it renders them for that request.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -16,7 +16,8 @@ import type { Db } from "./db/client";
 import { MemoryRateLimiter, RedisRateLimiter } from "./runs/rate-limit";
 import { createVerifierPool } from "./runs/verify-pool";
 import { CONNECTION_HEADERS } from "./api/connection";
-import { errorBody, httpError } from "./api/errors";
+import { errorBody, httpError, type HttpError } from "./api/errors";
+import { applySecurityHeaders } from "./security/headers";
 import { resolveConnection, type TrustedProxies } from "./security/proxy";
 import { ownOrigin } from "./security/origin";
 
@@ -61,10 +62,24 @@ function refuseBadPath(req: IncomingMessage, res: ServerResponse): boolean {
     decoded = "\0";
   }
   if (!decoded.includes("\0")) return false;
-  const error = httpError("invalid_path", "The request path is not validly encoded.");
-  res.writeHead(error.status, { "content-type": "application/json" });
-  res.end(JSON.stringify(errorBody(error)));
+  answerError(res, httpError("invalid_path", "The request path is not validly encoded."));
   return true;
+}
+
+/** The methods Next.js hands to route handlers and pages; it answers any other itself (an empty 400, TRACE a 500). */
+const NEXT_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
+
+/** A method no route takes (PROPFIND, TRACE, ...): a JSON 405 here, as a route answers one it does not take. */
+function refuseUnknownMethod(req: IncomingMessage, res: ServerResponse): boolean {
+  if (NEXT_METHODS.includes(req.method ?? "")) return false;
+  const allow = NEXT_METHODS.join(", ");
+  answerError(res, httpError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { Allow: allow }));
+  return true;
+}
+
+function answerError(res: ServerResponse, error: HttpError) {
+  res.writeHead(error.status, { ...error.headers, "content-type": "application/json" });
+  res.end(JSON.stringify(errorBody(error)));
 }
 
 export async function startHttpServer(options: { config: Config; db: Db; dev: boolean; dir: string }): Promise<RunningServer> {
@@ -72,9 +87,12 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const publicHttps = config.PUBLIC_URL?.startsWith("https:") ?? false;
   const http = createServer((req, res) => {
-    markConnection(req, config.TRUST_PROXY);
-    if (refuseBadPath(req, res)) return;
+    const connection = markConnection(req, config.TRUST_PROXY);
+    // Before anything answers, so every answer (the bad-path 400 too) carries them.
+    applySecurityHeaders(req, res, { dev, secure: publicHttps || connection.https });
+    if (refuseBadPath(req, res) || refuseUnknownMethod(req, res)) return;
     void handle(req, res);
   });
 

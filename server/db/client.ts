@@ -26,6 +26,14 @@ const DRIVER = Symbol.for("flickboard.db.driver");
 
 export type Driver = { kind: "sqlite"; connection(): Promise<Database.Database> } | { kind: "postgresql"; pool: pg.Pool };
 
+/**
+ * Interactive transactions may wait longer than Prisma's default 2 s to begin: in a burst (40 sign-ups
+ * or finishes at once, as at the end of an event) they queue for the pool's connections while other
+ * requests' logs are replayed on the same event loop, and failing them would answer 500s. Measured on
+ * PostgreSQL by test/integration/crash.test.ts. Calls that need more (closes) say so themselves.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 export function createDb(databaseUrl: string): Db {
   const provider = providerOf(databaseUrl);
   let db: Db;
@@ -41,7 +49,7 @@ export function createDb(databaseUrl: string): Db {
       opened = (adapter as unknown as { client: Database.Database }).client;
       return adapter;
     };
-    db = new SqliteClient({ adapter: factory });
+    db = new SqliteClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
     driver = {
       kind: "sqlite",
       async connection() {
@@ -54,7 +62,7 @@ export function createDb(databaseUrl: string): Db {
     // An idle connection the server dropped (a restart, a failover) is replaced on next use; without
     // a listener its error would end the process.
     pool.on("error", (err) => console.error(`postgresql: idle connection lost (${err.message})`));
-    db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    db = new PostgresClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
     // The pool is ours (Prisma's adapter does not end a pool it was given): disconnecting ends it.
     const disconnect = db.$disconnect.bind(db);
     let ended = false;

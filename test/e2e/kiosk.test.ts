@@ -12,7 +12,8 @@ import { expect, it } from "vitest";
 import { parseScenario, type Scenario } from "../../game/core";
 import { runCli } from "../support/cli";
 import { withDb } from "../support/db";
-import { clickTargets, useServerAndBrowser } from "../support/e2e";
+import { useServerAndBrowser } from "../support/e2e";
+import { flickAtTargets } from "../support/play";
 import { ROOT } from "../support/routes";
 import { tempSqliteUrl } from "../support/server";
 
@@ -87,7 +88,7 @@ async function playRun(page: Page, scenario: Scenario, tier: "free" | "ultimate"
   await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe(RUN_SECONDS.toFixed(1));
   await whilePlaying?.();
 
-  const clicks = await clickTargets(page, { scenario, seed, settings: SETTINGS, from: { x, y }, maxTargets: 6, minSecondsLeft: 1.5 });
+  const clicks = await flickAtTargets(page, { scenario, seed, settings: SETTINGS, mouse: { x, y }, maxClicks: 6, minSecondsLeft: 1.5 });
   expect(clicks).toBeGreaterThanOrEqual(2);
   // The run ends on its own; the pointer is released.
   await expect.poll(() => page.evaluate(() => document.pointerLockElement), { timeout: 20_000 }).toBeNull();

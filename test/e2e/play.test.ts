@@ -4,9 +4,11 @@
  * screen, a results screen whose score is the one the core computes from the run's log, and the
  * server's verdict on the same log.
  */
+import fs from "node:fs";
 import { expect, it } from "vitest";
 import { decodeLog, getScenario, replay, TIERS } from "../../game/core";
-import { clickTargets, screenshotPixels, useServerAndBrowser } from "../support/e2e";
+import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
+import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
@@ -14,30 +16,13 @@ const scenario = getScenario("gridshot-sprint")!;
 const env = useServerAndBrowser();
 
 it("plays a ranked run: pointer lock, hits from synthetic input, results = the core's replay = the server's score", async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript((settings) => {
-    localStorage.setItem("flickboard.settings.v1", JSON.stringify(settings));
-  }, SETTINGS);
+  const context = await playContext(env.browser, SETTINGS);
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
-  await page.getByLabel("handle").fill(`e2e${Date.now() % 1e8}`);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByText(/Playing as/).waitFor();
-
-  // The aim starts wherever the start click leaves the mouse.
-  const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
-  const x = Math.round(start.x + start.width / 2);
-  const y = Math.round(start.y + start.height / 2);
-  await page.mouse.click(x, y);
-  await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe("CANVAS");
-  // The run's seed is the one the server chose.
-  const seed = Number(await page.locator(".arena").getAttribute("data-seed"));
-  // The countdown ends and the clock runs.
-  await expect.poll(() => page.locator('[data-hud="time"]').textContent(), { timeout: 8000 }).not.toBe("15.0");
+  await signUp(page);
+  const { seed, mouse } = await startRun(page, scenario);
   expect((await screenshotPixels(page.locator("canvas"))).colours).toBeGreaterThan(20);
-
-  // Up to 8 targets, while 3 s of the run are left.
-  const clicks = await clickTargets(page, { scenario, seed, settings: SETTINGS, from: { x, y }, maxTargets: 8, minSecondsLeft: 3 });
+  const clicks = await flickAtTargets(page, { scenario, seed, settings: SETTINGS, mouse, maxClicks: 8 });
   expect(clicks).toBeGreaterThanOrEqual(3);
   await expect.poll(() => page.locator('[data-hud="score"]').textContent()).not.toBe("0");
 
@@ -45,15 +30,10 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   await results.waitFor({ timeout: 20_000 });
   const shownScore = Number(await results.locator('[data-result="score"]').textContent());
 
-  // The log the page recorded, replayed here by the same core.
-  const href = await results.locator('[data-result="log"]').getAttribute("href");
-  const logBase64 = await page.evaluate(async (url) => {
-    const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());
-    let s = "";
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  }, href);
-  const result = replay(scenario, seed, TIERS.free, decodeLog(new Uint8Array(Buffer.from(logBase64, "base64"))), SETTINGS);
+  // The log the page recorded, downloaded as a player would, replayed here by the same core.
+  const [download] = await Promise.all([page.waitForEvent("download"), results.locator('[data-result="log"]').click()]);
+  const log = new Uint8Array(fs.readFileSync(await download.path()));
+  const result = replay(scenario, seed, TIERS.free, decodeLog(log), SETTINGS);
 
   expect(result.shots).toBe(clicks);
   expect(result.hits).toBe(clicks);

@@ -108,7 +108,20 @@ describe("F7: every API error is JSON", () => {
     expect(put.headers.allow).toBe("POST");
   });
 
-  it.each(["/api/nope", "/api/runs/x/y/z", "/api/players/me/nothing"])("answers an unknown API path %s with a JSON 404", async (path) => {
+  it("answers a body nested 5,000 deep with a JSON 422, not a 500 (the NUL check recursed past the stack)", async () => {
+    const nested = "[".repeat(5000) + "]".repeat(5000);
+    expectJsonError(await raw("POST", "/api/players", { "content-type": "application/json" }, nested), 422, "validation_failed");
+  });
+
+  it.each(["TRACE", "PROPFIND", "REPORT", "LINK"])("answers %s, a method Next.js routes nowhere, with a JSON 405 (it answered an empty 400, TRACE a 500)", async (method) => {
+    for (const path of ["/api/scenarios", "/api/runs/x/finish", "/api/nope"]) {
+      const res = await raw(method, path);
+      expectJsonError(res, 405, "method_not_allowed");
+      expect(res.headers.allow).toBe("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+    }
+  });
+
+  it.each(["/api", "/api/nope", "/api/runs/x/y/z", "/api/players/me/nothing"])("answers an unknown API path %s with a JSON 404", async (path) => {
     for (const method of ["GET", "POST"]) expectJsonError(await raw(method, path), 404, "not_found");
   });
 });

@@ -8,9 +8,15 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+export type ApiClient = ReturnType<typeof apiClient>;
+
 export function apiClient(baseUrl: string) {
-  async function call<T = any>(method: string, path: string, options: { body?: unknown; raw?: string; token?: string } = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+  async function call<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(`${baseUrl}${path}`, {
@@ -25,10 +31,10 @@ export function apiClient(baseUrl: string) {
     call,
     get: <T = any>(path: string, token?: string) => call<T>("GET", path, { token }),
     post: <T = any>(path: string, body: unknown, token?: string) => call<T>("POST", path, { body, token }),
-    /** A new player with a unique handle; returns its id and token. */
-    async player(prefix = "p"): Promise<{ id: string; handle: string; token: string }> {
+    /** A new player with a unique handle; returns its id and token. `headers`: e.g. the proxy's X-Forwarded-For. */
+    async player(prefix = "p", headers?: Record<string, string>): Promise<{ id: string; handle: string; token: string }> {
       const handle = `${prefix}${Math.random().toString(36).slice(2, 10)}`.slice(0, 20);
-      const res = await call("POST", "/api/players", { body: { handle } });
+      const res = await call("POST", "/api/players", { body: { handle }, headers });
       if (res.status !== 201) throw new Error(`player creation failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.player.id, handle, token: res.body.token };
     },

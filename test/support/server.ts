@@ -1,6 +1,7 @@
 /**
  * Starts the real app (server.ts, production mode) as a child process on a free port, as `npm start`
- * would, with its own database. The build must exist (global-setup makes it).
+ * would, with its own database. The build must exist (global-setup makes it). For crash tests a
+ * server can be killed with SIGKILL (no shutdown code runs) and started again on its database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -13,9 +14,18 @@ export interface AppServer {
   port: number;
   /** The server process's id (benchmarks read its memory). */
   pid: number;
+  /** The environment it was started with (its DATABASE_URL included). */
+  env: Record<string, string>;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /**
+   * kill -9: the process dies at once, in the middle of whatever it was doing. Resolves once it is
+   * gone; rejects if it had already exited on its own (a crash the test did not cause).
+   */
+  kill(): Promise<void>;
+  /** A new process on the same database and port (after `stop` or `kill`). */
+  restart(): Promise<AppServer>;
 }
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -25,8 +35,10 @@ export function tempSqliteUrl(): string {
   return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "flickboard-db-")), "test.db")}`;
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-  const port = await freePort();
+/** Starts the app with `env` (a temp SQLite database unless DATABASE_URL is given) on `port` or a free one. */
+export async function startAppServer(env: Record<string, string> = {}, port?: number): Promise<AppServer> {
+  port ??= await freePort();
+  env = { DATABASE_URL: tempSqliteUrl(), ...env };
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
@@ -34,7 +46,6 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: tempSqliteUrl(),
       SEED_DEMO: "false",
       // Tests sign up many players from 127.0.0.1; the sign-up limit has a test of its own.
       SIGNUP_RATE_PER_IP: "100000",
@@ -61,16 +72,23 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     });
   });
 
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
+    env,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => ended("SIGTERM"),
+    kill: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.reject(new Error(`the server had already exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`))
+        : ended("SIGKILL"),
+    restart: () => startAppServer(env, port),
   };
 }

@@ -1,10 +1,6 @@
 import { notFound } from "next/navigation";
-import { builtInScenarios, getScenario } from "@/game/core";
+import { getScenario } from "@/game/core";
 import PlayClient from "./PlayClient";
-
-export function generateStaticParams() {
-  return builtInScenarios.map((s) => ({ scenario: s.id }));
-}
 
 export async function generateMetadata({ params }: { params: Promise<{ scenario: string }> }) {
   const scenario = getScenario((await params).scenario);
