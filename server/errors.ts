@@ -32,6 +32,7 @@ export class InvalidInput extends DomainError<
   | "handle_not_allowed"
   | "token_invalid"
   | "token_expired"
+  | "password_too_weak"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -41,14 +42,25 @@ export class TooLarge extends DomainError<"payload_too_large"> {
   }
 }
 
-/** Nobody recognisable is calling (no credentials, or ones that expired or were revoked). */
-export class Unauthenticated extends DomainError<"unauthenticated"> {}
+/**
+ * Nobody recognisable is calling (no credentials, or ones that expired or were revoked), or a sign-in
+ * did not prove who it is (a wrong password or second-factor code, or a missing code).
+ */
+export class Unauthenticated extends DomainError<"unauthenticated" | "invalid_credentials" | "totp_required" | "totp_reused"> {}
 
 /** The caller is known but may not do this. */
-export class Forbidden extends DomainError<"run_not_yours" | "run_not_public" | "cross_origin" | "tier_not_entitled"> {}
+export class Forbidden extends DomainError<
+  | "run_not_yours"
+  | "run_not_public"
+  | "cross_origin"
+  | "tier_not_entitled"
+  | "not_an_admin"
+  | "admin_role_required"
+  | "totp_enrolment_required"
+> {}
 
 /** The thing named does not exist, or is not visible to the caller. */
-export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found"> {}
+export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found" | "admin_not_found"> {}
 
 /** The request contradicts what is already stored. */
 export class Conflict extends DomainError<
@@ -60,18 +72,24 @@ export class Conflict extends DomainError<
   | "code_exhausted"
   | "code_already_redeemed"
   | "token_already_used"
+  | "admin_exists"
+  | "totp_already_enrolled"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */
 export class Expired extends DomainError<"code_expired"> {}
 
-/** Too many requests of a kind from one caller; retry after the given number of seconds. */
-export class RateLimited extends DomainError<"rate_limited"> {
+/**
+ * Too many requests of a kind from one caller, or too many failed sign-ins for one admin email
+ * (`login_locked`); retry after the given number of seconds.
+ */
+export class RateLimited extends DomainError<"rate_limited" | "login_locked"> {
   constructor(
     message: string,
     readonly retryAfterSec: number,
+    code: "rate_limited" | "login_locked" = "rate_limited",
   ) {
-    super("rate_limited", message);
+    super(code, message);
   }
 }
 
