@@ -60,7 +60,7 @@ export class Forbidden extends DomainError<
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
-export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found" | "admin_not_found"> {}
+export class NotFound extends DomainError<"not_found" | "run_not_found" | "scenario_not_found" | "code_not_found" | "admin_not_found" | "award_not_found"> {}
 
 /** The request contradicts what is already stored. */
 export class Conflict extends DomainError<
@@ -74,6 +74,7 @@ export class Conflict extends DomainError<
   | "token_already_used"
   | "admin_exists"
   | "totp_already_enrolled"
+  | "award_not_in_review"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */
