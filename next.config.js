@@ -5,6 +5,8 @@ const nextConfig = {
   // Types are checked by `npm test` (tsc --noEmit), once for the whole tree, not again in every build.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // forbidden() from next/navigation: an /admin page answers 403 to a role that may not open it.
+  experimental: { authInterrupts: true },
   // Cross-origin isolation on the game pages gives performance.now() microsecond resolution, so
   // frame timings (recorded with each run) are not rounded to 100 µs.
   async headers() {

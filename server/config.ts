@@ -88,6 +88,12 @@ export const configSchema = z.object({
   VERIFY_THREADS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
   /** Finishes that may wait for a verifying thread; beyond it a finish answers 503 with Retry-After. */
   VERIFY_QUEUE: count(64),
+  /** An admin session ends this many hours after sign-in, used or not (docs/admin.md). */
+  ADMIN_SESSION_HOURS: count(12),
+  /** Every admin must sign in with a TOTP code (enrolled with `npm run admin:totp`). */
+  ADMIN_REQUIRE_TOTP: booleanFlag.default(false),
+  /** Admin sign-in attempts allowed per 15 minutes from one client address. */
+  ADMIN_LOGIN_RATE_PER_IP: count(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -33,6 +33,7 @@ export class InvalidInput extends DomainError<
   | "token_invalid"
   | "token_expired"
   | "consent_required"
+  | "password_too_weak"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -42,17 +43,36 @@ export class TooLarge extends DomainError<"payload_too_large"> {
   }
 }
 
-/** Nobody recognisable is calling (no credentials, or ones that expired or were revoked). */
-export class Unauthenticated extends DomainError<"unauthenticated"> {}
+/**
+ * Nobody recognisable is calling (no credentials, or ones that expired or were revoked), or a sign-in
+ * did not prove who it is (a wrong password or second-factor code, or a missing code).
+ */
+export class Unauthenticated extends DomainError<"unauthenticated" | "invalid_credentials" | "totp_required" | "totp_reused"> {}
 
 /** The caller is known but may not do this. */
 export class Forbidden extends DomainError<
-  "run_not_yours" | "run_not_public" | "cross_origin" | "tier_not_entitled" | "kiosk_scenario_only" | "wrong_pin"
+  | "run_not_yours"
+  | "run_not_public"
+  | "cross_origin"
+  | "tier_not_entitled"
+  | "kiosk_scenario_only"
+  | "wrong_pin"
+  | "not_an_admin"
+  | "admin_role_required"
+  | "totp_enrolment_required"
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
 export class NotFound extends DomainError<
-  "not_found" | "run_not_found" | "scenario_not_found" | "code_not_found" | "kiosk_not_found" | "pairing_code_not_found" | "player_not_found"
+  | "not_found"
+  | "run_not_found"
+  | "scenario_not_found"
+  | "code_not_found"
+  | "kiosk_not_found"
+  | "pairing_code_not_found"
+  | "player_not_found"
+  | "admin_not_found"
+  | "award_not_found"
 > {}
 
 /** The request contradicts what is already stored. */
@@ -67,18 +87,25 @@ export class Conflict extends DomainError<
   | "token_already_used"
   | "kiosk_revoked"
   | "booth_run_order"
+  | "admin_exists"
+  | "totp_already_enrolled"
+  | "award_not_in_review"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */
 export class Expired extends DomainError<"code_expired" | "pairing_code_expired"> {}
 
-/** Too many requests of a kind from one caller; retry after the given number of seconds. */
-export class RateLimited extends DomainError<"rate_limited"> {
+/**
+ * Too many requests of a kind from one caller, or too many failed sign-ins for one admin email
+ * (`login_locked`); retry after the given number of seconds.
+ */
+export class RateLimited extends DomainError<"rate_limited" | "login_locked"> {
   constructor(
     message: string,
     readonly retryAfterSec: number,
+    code: "rate_limited" | "login_locked" = "rate_limited",
   ) {
-    super("rate_limited", message);
+    super(code, message);
   }
 }
 

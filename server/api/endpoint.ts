@@ -11,9 +11,10 @@
  * 2. media type: a mutation with a body must say `Content-Type: application/json` (415);
  * 3. authentication (`auth`): "player" requires a live session, "optional-player" takes one if
  *    presented, "cron" requires the CRON_SECRET bearer, "kiosk" a paired kiosk's credential
- *    (server/kiosks/credential.ts); a booth session counts only with its own kiosk's credential; a
- *    session or kiosk credential presented by cookie on a mutation must come from the app's own
- *    pages (403 cross_origin);
+ *    (server/kiosks/credential.ts); a booth session counts only with its own kiosk's credential;
+ *    "admin" and "staff" (staff or admin) require an admin session, by its cookie only
+ *    (server/admin/guard.ts); a session or kiosk credential presented by cookie on a mutation must
+ *    come from the app's own pages (403 cross_origin);
  * 4. validation with zod of path params, query and JSON body (bounded in size, strings free of NUL);
  * 5. errors: domain errors, Prisma constraint errors and anything unexpected become JSON errors
  *    (server/api/errors.ts).
@@ -23,6 +24,8 @@
 import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { authenticateAdminRequest } from "../admin/guard";
+import { ADMIN_COOKIE, type AuthenticatedAdmin } from "../admin/sessions";
 import { Forbidden, InvalidInput, TooLarge, Unauthenticated, Unavailable } from "../errors";
 import { authenticateKiosk, KIOSK_COOKIE, sessionAllowedWith, type AuthenticatedKiosk } from "../kiosks/credential";
 import { authenticate, presentedToken, SESSION_COOKIE, type AuthenticatedPlayer } from "../players/session";
@@ -39,9 +42,17 @@ const MUTATIONS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DAY_MS = 24 * 3600 * 1000;
 
-type AuthMode = "none" | "player" | "optional-player" | "cron" | "kiosk";
-type PlayerFor<A extends AuthMode> = A extends "player" ? AuthenticatedPlayer : A extends "optional-player" ? AuthenticatedPlayer | null : null;
+export type AuthMode = "none" | "player" | "optional-player" | "cron" | "kiosk" | "admin" | "staff";
+type AdminMode = "admin" | "staff";
+type AuthFor<A extends AuthMode> = A extends "player"
+  ? AuthenticatedPlayer
+  : A extends "optional-player"
+    ? AuthenticatedPlayer | null
+    : A extends AdminMode
+      ? AuthenticatedAdmin
+      : null;
 type KioskFor<A extends AuthMode> = A extends "kiosk" ? AuthenticatedKiosk : AuthenticatedKiosk | null;
+const isAdminMode = (mode: AuthMode): mode is AdminMode => mode === "admin" || mode === "staff";
 
 /** Path params: printable, short. Anything else names nothing, so it is a 404 before any lookup. */
 const SAFE_PARAM = /^[^\u0000-\u001f\u007f]{1,128}$/;
@@ -63,8 +74,8 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
   /** The client's address (server/security/proxy.ts) and whether it reached us over HTTPS. */
   ip: string;
   https: boolean;
-  /** The signed-in player and session, per `auth`. */
-  auth: PlayerFor<A>;
+  /** The signed-in player and session, or for "admin"/"staff" the admin (`auth.admin`: id, email, role) and session. */
+  auth: AuthFor<A>;
   /** The kiosk whose credential came with the request ("kiosk" requires one; player modes take one). */
   kiosk: KioskFor<A>;
   /** The token the request presented (Bearer or cookie), e.g. to rotate it at sign-in. */
@@ -73,17 +84,23 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
 
 /** What a handler answers: a Response as is, anything else as a 200 JSON body. */
 type Answer = Response | Record<string, unknown>;
-export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>) & { [ENDPOINT]: true };
+export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>) & { [ENDPOINT]: true; [AUTH]?: AuthMode };
 
 const ENDPOINT = Symbol.for("flickboard.endpoint");
+const AUTH = Symbol.for("flickboard.endpoint.auth");
 
 /** Whether a route module's export was made by `endpoint` or `methods` (checked by a test). */
 export function isEndpoint(value: unknown): boolean {
   return typeof value === "function" && (value as Partial<RouteHandler>)[ENDPOINT] === true;
 }
 
-function brand(fn: (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>): RouteHandler {
-  return Object.assign(fn, { [ENDPOINT]: true as const });
+/** The `auth` an endpoint declared; undefined for a method the route does not take (checked by a test). */
+export function authModeOf(handler: RouteHandler): AuthMode | undefined {
+  return handler[AUTH];
+}
+
+function brand(fn: (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>, auth?: AuthMode): RouteHandler {
+  return Object.assign(fn, { [ENDPOINT]: true as const, [AUTH]: auth });
 }
 
 export function errorResponse(error: HttpError): NextResponse {
@@ -109,30 +126,31 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
         }
       }
 
+      const mode = spec.auth ?? "none";
       const presented = presentedToken(req.headers, req.cookies.get(SESSION_COOKIE)?.value);
-      const kiosk = await kioskOf(spec.auth ?? "none", rt, req.cookies.get(KIOSK_COOKIE)?.value);
+      const kiosk = await kioskOf(mode, rt, req.cookies.get(KIOSK_COOKIE)?.value);
       if (kiosk && mutation && !showsSameOrigin(req.headers, own)) {
         throw new Forbidden("cross_origin", "A request from a kiosk must come from this site's pages.");
       }
-      const auth = await authenticateAs(spec.auth ?? "none", rt, req, presented, kiosk);
-      if (auth && presented?.via === "cookie") {
+      const auth = isAdminMode(mode) ? await authenticateAdminRequest(rt.db, req.headers, req.cookies, mode) : await authenticateAs(mode, rt, req, presented, kiosk);
+      if (auth && (isAdminMode(mode) || presented?.via === "cookie")) {
         if (mutation && !showsSameOrigin(req.headers, own)) {
           throw new Forbidden("cross_origin", "A request signed in by cookie must come from this site's pages.");
         }
-        if (auth.renewed) session.renew = auth;
+        if ("renewed" in auth && auth.renewed) session.renew = auth;
       }
 
       const params = parseParams(spec.params, await routeCtx.params);
       const query = spec.query ? parseWith(spec.query, Object.fromEntries(req.nextUrl.searchParams)) : (undefined as Q);
       const body = spec.body ? await readBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : (undefined as B);
-      const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as PlayerFor<A>, kiosk: kiosk as KioskFor<A>, presentedToken: presented?.token ?? null });
+      const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as AuthFor<A>, kiosk: kiosk as KioskFor<A>, presentedToken: presented?.token ?? null });
       const res = answer instanceof Response ? answer : NextResponse.json(answer);
       if (session.renew) setSessionCookie(res, presented!.token, { secure: sessionCookieSecure(rt, https), expiresAt: session.renew.session.expiresAt });
       return res;
     } catch (err) {
       return errorResponse(toHttpError(err));
     }
-  });
+  }, spec.auth ?? "none");
 }
 
 /**
@@ -157,7 +175,7 @@ async function kioskOf(mode: AuthMode, rt: Runtime, cookie: string | undefined):
   return found;
 }
 
-async function authenticateAs(mode: AuthMode, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>, kiosk: AuthenticatedKiosk | null) {
+async function authenticateAs(mode: Exclude<AuthMode, AdminMode>, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>, kiosk: AuthenticatedKiosk | null) {
   if (mode === "cron") {
     requireCronSecret(rt, req);
     return null;
@@ -262,10 +280,19 @@ export function sessionCookieSecure(rt: Runtime, https: boolean): boolean {
   return https || Boolean(rt.config.PUBLIC_URL?.startsWith("https:"));
 }
 
-/** Sets (or, with a null token, clears) the session cookie on a response. */
-export function setSessionCookie(res: Response, token: string | null, options: { secure: boolean; expiresAt?: Date }) {
+/** The player's session cookie; the admin's is stricter (no navigation from another site carries it). */
+export const PLAYER_COOKIE = { name: SESSION_COOKIE, sameSite: "Lax" } as const;
+export const ADMIN_SESSION_COOKIE = { name: ADMIN_COOKIE, sameSite: "Strict" } as const;
+
+/** Sets (or, with a null token, clears) a session cookie (the player's unless `cookie` says) on a response. */
+export function setSessionCookie(
+  res: Response,
+  token: string | null,
+  options: { secure: boolean; expiresAt?: Date; cookie?: typeof PLAYER_COOKIE | typeof ADMIN_SESSION_COOKIE },
+) {
+  const { name, sameSite } = options.cookie ?? PLAYER_COOKIE;
   const maxAge = token && options.expiresAt ? Math.max(0, Math.floor((options.expiresAt.getTime() - Date.now()) / 1000)) : 0;
-  const parts = [`${SESSION_COOKIE}=${token ?? ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
+  const parts = [`${name}=${token ?? ""}`, "Path=/", "HttpOnly", `SameSite=${sameSite}`, `Max-Age=${maxAge}`];
   if (options.secure) parts.push("Secure");
   res.headers.append("set-cookie", parts.join("; "));
 }

@@ -3,8 +3,8 @@
  * exactly once.
  *
  * In one transaction: take the close's lock, return "already_closed" if its PeriodClose exists,
- * read the board's entries, write the PeriodClose (standings), the PrizeAward rows ("pending") and
- * their audit entries. Exactly once even with several app instances closing at the same moment:
+ * read the board's entries, write the PeriodClose (standings), the PrizeAward rows ("review": not
+ * payable until an admin approves them, server/awards/) and their audit entries. Exactly once even with several app instances closing at the same moment:
  * - PostgreSQL: `pg_advisory_xact_lock` on the close's key serializes the closers of one board and
  *   period; the second one reads the first one's PeriodClose (read committed) and does nothing.
  * - SQLite: the transaction starts with a write, which takes the database's write lock (SQLite has
@@ -190,7 +190,7 @@ export async function closePeriod(
     const boardDetails = { challengeId: challenge.id, ...board };
     for (const w of computed.winners) {
       const award = await tx.prizeAward.create({
-        data: { closeId: close.id, place: w.place, playerId: w.playerId, runId: w.runId, score: w.score, prize: w.prize, status: "pending" },
+        data: { closeId: close.id, place: w.place, playerId: w.playerId, runId: w.runId, score: w.score, prize: w.prize, status: "review" },
       });
       await audit(tx, {
         actorType: "system",

@@ -75,7 +75,8 @@ export function boardOrder(a: BoardCandidate, b: BoardCandidate): number {
   );
 }
 
-function ineligibility(c: BoardCandidate, prize: Prize): SkipReason | null {
+/** Why `c` may not take `prize`, or null when it may (also used when a place is offered down, server/awards/offer-place.ts). */
+export function ineligibility(c: BoardCandidate, prize: Prize): SkipReason | null {
   if (c.disqualified) return "disqualified";
   if (!c.runVerified) return "run_not_verified";
   if (prize.needsContact && !c.contactEmail) return "no_contact";

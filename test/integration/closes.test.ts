@@ -23,6 +23,7 @@ import {
   FALL_CHALLENGE,
   HOUR,
   recordingIo,
+  WEEKS_ONLY,
 } from "../support/closes";
 
 const factories: DatabaseFactory[] = [sqliteDatabases(), ...(postgresAvailable ? [postgresDatabases()] : [])];
@@ -31,12 +32,6 @@ afterAll(() => factories.forEach((f) => f.close()));
 
 const plus = (d: Date, ms: number) => new Date(d.getTime() + ms);
 const DST_DUE = plus(DST_WEEK.endsAt, CLOSE_GRACE_MS);
-/** Only weekly prize boards, from the week before the DST week: fewer closes to look at. */
-const WEEKS_ONLY = {
-  startsAt: new Date("2026-10-22T05:00:00Z"),
-  eventDays: [],
-  prizeTable: { ...(FALL_CHALLENGE.prizeTable as object), boards: [{ scenario: "featured", tier: "all", periods: ["week"] }] },
-};
 
 async function withDb<T>(databases: DatabaseFactory, fields: object, body: (db: Db, url: string) => Promise<T>): Promise<T> {
   const url = await databases.fresh();
@@ -98,7 +93,7 @@ describe.each(factories)("closes on $provider", (databases) => {
       ]);
       expect(standings[0]).toMatchObject({ playerId: players[0]!.id, achievedAt: "2026-11-01T06:00:00.000Z", runId: expect.any(String) });
       expect(close.awards.map((a) => [a.place, a.playerId, a.score, a.status])).toEqual([
-        [1, players[0]!.id, 500, "pending"], [2, players[1]!.id, 400, "pending"], [3, players[2]!.id, 300, "pending"],
+        [1, players[0]!.id, 500, "review"], [2, players[1]!.id, 400, "review"], [3, players[2]!.id, 300, "review"],
       ]);
       expect(close.awards[0]!.prize).toBe("Six-month Ultimate membership + $100 gift card");
       expect(close.awards[0]!.runId).toBe(standings[0]!.runId);

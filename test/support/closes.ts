@@ -7,6 +7,8 @@ import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import type { CloseBroadcaster } from "../../server/closes/close";
 import { invalidateChallenge, type ChallengeRow } from "../../server/challenge/challenge";
+import { CLOSE_GRACE_MS } from "../../server/closes/due";
+import { runDueCloses } from "../../server/closes/run";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { createPlayer, recordVerifiedRun } from "./boards";
@@ -76,4 +78,28 @@ export async function closeCounts(db: Db) {
     db.auditLog.count({ where: { action: { in: ["period.closed", "prize.awarded"] } } }),
   ]);
   return { closes, awards, audits };
+}
+
+/** Only weekly prize boards, from the week before the DST week: fewer closes to look at. */
+export const WEEKS_ONLY: Partial<ChallengeRow> = {
+  startsAt: new Date("2026-10-22T05:00:00Z"),
+  eventDays: [],
+  prizeTable: { ...(FALL_CHALLENGE.prizeTable as object), boards: [{ scenario: "featured", tier: "all", periods: ["week"] }] },
+};
+
+/**
+ * Six players with a verified run each in the DST week (Ava 600, Ben 500, ... Fay 100; Dee without a
+ * contact, which every weekly prize needs), and the week closed: Ava, Ben and Cy win, in review.
+ * Returns the players' ids by handle.
+ */
+export async function closedWeekWithWinners(db: Db): Promise<Record<string, string>> {
+  const players: Record<string, string> = {};
+  for (const [i, handle] of ["Ava", "Ben", "Cy", "Dee", "Eli", "Fay"].entries()) {
+    const p = await addPlayer(db, handle, handle === "Dee" ? { contactEmail: null } : {});
+    await addVerifiedRun(db, { playerId: p.id, score: 600 - i * 100, finishedAt: new Date(DST_WEEK.startsAt.getTime() + (i + 1) * 3600_000) });
+    players[handle] = p.id;
+  }
+  const report = await runDueCloses(db, { now: new Date(DST_WEEK.endsAt.getTime() + CLOSE_GRACE_MS) });
+  if (report.failed.length > 0) throw new Error(`close failed: ${JSON.stringify(report.failed)}`);
+  return players;
 }

@@ -72,3 +72,22 @@ export function fillRoute(pattern: string, params: Record<string, string>): stri
     return encodeURIComponent(params[name]!);
   });
 }
+
+/** Every page file under app/`under` (e.g. "admin"). */
+export const pageFiles = (under: string) => appFiles(under, "page.tsx");
+
+/**
+ * The URL path a route or page file serves, with each dynamic segment filled in: `[id]` with
+ * `dummy-id`, `[...rest]` with `dummy/path`, `[[...rest]]` with nothing. Route groups `(name)` are
+ * not part of the path.
+ */
+export function urlPathOf(file: string): string {
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !/^\(.+\)$/.test(s))
+    .map((s) => (s.startsWith("[[...") ? "" : s.startsWith("[...") ? "dummy/path" : s.startsWith("[") ? "dummy-id" : s))
+    .filter(Boolean);
+  return `/${segments.join("/")}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The awards an admin reviews and pays (GET /api/admin/awards): newest close first, then by place
+ * and offer, with what a review needs: the run's stats and the verifier's findings, and the player's
+ * history (runs by verdict, abandoned ones included).
+ */
+import type { AwardRow, AwardStatus } from "../../lib/contracts/awards";
+import type { Db } from "../db/client";
+
+/** At most this many rows an answer (a challenge has a few hundred prize places at most). */
+const LIMIT = 500;
+
+export async function listAwards(db: Db, filter: { status?: AwardStatus }): Promise<AwardRow[]> {
+  const awards = await db.prizeAward.findMany({
+    where: filter.status ? { status: filter.status } : {},
+    orderBy: [{ close: { closedAt: "desc" } }, { closeId: "asc" }, { place: "asc" }, { offer: "asc" }],
+    take: LIMIT,
+    include: {
+      close: true,
+      player: { select: { id: true, handle: true, disqualifiedAt: true, contactEmail: true } },
+      run: { select: { id: true, tier: true, score: true, fps: true, verdict: true, reasonCode: true, findings: true, finishedAt: true, disqualifiedAt: true } },
+    },
+  });
+  const counts = await db.run.groupBy({ by: ["playerId", "verdict"], where: { playerId: { in: [...new Set(awards.map((a) => a.playerId))] } }, _count: { _all: true } });
+  const history = new Map<string, Record<string, number>>();
+  for (const c of counts) {
+    const of = history.get(c.playerId) ?? {};
+    of[c.verdict ?? "in_progress"] = c._count._all;
+    history.set(c.playerId, of);
+  }
+  return awards.map(({ run: { disqualifiedAt: runDisqualifiedAt, finishedAt, ...run }, ...a }) => ({
+    id: a.id,
+    status: a.status as AwardStatus,
+    place: a.place,
+    offer: a.offer,
+    prize: a.prize,
+    score: a.score,
+    close: { id: a.close.id, scenarioId: a.close.scenarioId, periodKind: a.close.periodKind, periodKey: a.close.periodKey, tier: a.close.tier, closedAt: a.close.closedAt.toISOString() },
+    player: { id: a.player.id, handle: a.player.handle, disqualified: a.player.disqualifiedAt !== null, hasContact: a.player.contactEmail !== null },
+    run: { ...run, finishedAt: finishedAt?.toISOString() ?? null, disqualified: runDisqualifiedAt !== null },
+    history: history.get(a.playerId) ?? {},
+    reviewedAt: a.reviewedAt?.toISOString() ?? null,
+    reviewedBy: a.reviewedBy,
+    note: a.note,
+    createdAt: a.createdAt.toISOString(),
+  }));
+}
