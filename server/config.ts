@@ -84,6 +84,8 @@ export const configSchema = z.object({
     .optional(),
   /** Boards one socket may follow at once. */
   SOCKET_MAX_SUBSCRIPTIONS: count(16),
+  /** Kiosk pairing attempts allowed per minute from one client address (a code guessed at is refused beyond it). */
+  KIOSK_PAIR_RATE_PER_IP: count(10),
   /** Threads that replay submitted runs (default: one per core). */
   VERIFY_THREADS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
   /** Finishes that may wait for a verifying thread; beyond it a finish answers 503 with Retry-After. */

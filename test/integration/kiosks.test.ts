@@ -17,7 +17,8 @@ import { runCli } from "../support/cli";
 
 /** A small allowance keeps the late-upload waits short: a finish is due within duration + 4 s. */
 const ALLOWANCE_MS = 4000;
-const app = useAppServer({ RUN_FINISH_ALLOWANCE_SEC: String(ALLOWANCE_MS / 1000) });
+// Every test pairs kiosks of its own from this one address: more than a booth would in a minute.
+const app = useAppServer({ RUN_FINISH_ALLOWANCE_SEC: String(ALLOWANCE_MS / 1000), KIOSK_PAIR_RATE_PER_IP: "100" });
 
 const until = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
 

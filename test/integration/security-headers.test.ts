@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { builtInScenarios } from "../../game/core";
 import { useAppServer } from "../support/app";
+import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const scenario = builtInScenarios[0]!.id;
@@ -38,6 +39,9 @@ describe("served over http", () => {
     // No run has this id: its routes answer an error, which must carry the headers as well.
     runId: "no-such-run",
     id: scenario,
+    // The kiosk big screen of the seeded challenge; an award that does not exist (an error answer).
+    challenge: DEFAULT_CHALLENGE.id,
+    awardId: "no-such-award",
     // An /api path no route claims: its JSON 404 must carry the headers too.
     path: "no-such-route",
   });

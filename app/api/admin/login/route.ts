@@ -11,8 +11,8 @@ import { ADMIN_SESSION_COOKIE, endpoint, methods, sessionCookieSecure, setSessio
  */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint({ body: adminLoginBodySchema }, async ({ rt, req, body, ip, https }) => {
-    rt.limiter.enforce(`admin-login:ip:${ip}`, rt.config.ADMIN_LOGIN_RATE_PER_IP, LOGIN_RATE.windowMs, "sign-in attempts from this address");
-    rt.limiter.enforce(`admin-login:email:${emailKey(body.email)}`, LOGIN_RATE.perAccount, LOGIN_RATE.windowMs, "sign-in attempts for this account");
+    await rt.limiter.enforce(`admin-login:ip:${ip}`, rt.config.ADMIN_LOGIN_RATE_PER_IP, LOGIN_RATE.windowMs, "sign-in attempts from this address");
+    await rt.limiter.enforce(`admin-login:email:${emailKey(body.email)}`, LOGIN_RATE.perAccount, LOGIN_RATE.windowMs, "sign-in attempts for this account");
     const signedIn = await logIn(
       rt.db,
       { ...body, ip, userAgent: req.headers.get("user-agent"), replacing: req.cookies.get(ADMIN_COOKIE)?.value },

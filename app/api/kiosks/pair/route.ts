@@ -13,7 +13,7 @@ const MINUTE = 60_000;
  */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint({ body: pairBodySchema }, async ({ rt, req, body, ip, https }) => {
-    await rt.limiter.enforce(`kiosk-pair:ip:${ip}`, 10, MINUTE, "pairing attempts");
+    await rt.limiter.enforce(`kiosk-pair:ip:${ip}`, rt.config.KIOSK_PAIR_RATE_PER_IP, MINUTE, "pairing attempts");
     const { kioskId, token } = await pairKiosk(rt.db, body.code);
     const kiosk = await rt.db.kiosk.findUniqueOrThrow({ where: { id: kioskId } });
     const publicUrl = ownOrigin(rt.config.PUBLIC_URL, req.headers.get("host"), https) ?? "";
