@@ -80,6 +80,15 @@ async function playRuns(api: ReturnType<typeof apiClient>, code: string, scenari
 const sendFinish = (api: ReturnType<typeof apiClient>, run: PlayedRun) =>
   api.call("POST", `/api/runs/${run.runId}/finish`, { body: run.finish, token: run.token, headers: run.headers });
 
+/** A finish sent as a client should: again after Retry-After while the server answers 503 (its verifier queue is full). */
+async function sendFinishUntilAnswered(api: ReturnType<typeof apiClient>, run: PlayedRun) {
+  for (;;) {
+    const answer = await sendFinish(api, run);
+    if (answer.status !== 503) return answer;
+    await new Promise((r) => setTimeout(r, Number(answer.headers.get("retry-after") ?? 1) * 1000));
+  }
+}
+
 /** Sends every finish at once and kills the server when the `killAfter`-th answer is in; null: no answer. */
 async function storm(server: AppServer, api: ReturnType<typeof apiClient>, runs: PlayedRun[], killAfter: number) {
   let answered = 0;
@@ -194,7 +203,7 @@ describe.concurrent.each(factories)("kill -9 during concurrent finishes on $prov
         // The unacknowledged finishes again, each twice at once, with the same idempotency key.
         const unacked = runs.filter((r) => !acked.has(r.runId));
         const retry = apiClient(server.url);
-        const again = await Promise.all(unacked.map((run) => Promise.all([sendFinish(retry, run), sendFinish(retry, run)])));
+        const again = await Promise.all(unacked.map((run) => Promise.all([sendFinishUntilAnswered(retry, run), sendFinishUntilAnswered(retry, run)])));
         unacked.forEach((run, i) => {
           const [a, b] = again[i]!;
           expect([verdictOf(a), a.body.run?.id], JSON.stringify(a.body)).toEqual([expect.any(String), run.runId]);
