@@ -118,9 +118,10 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
     const abandon = req.method === "POST" ? /^\/api\/runs\/([^/]+)\/abandon$/.exec(path)?.[1] : undefined;
     if (abandon) abandoned.add(decodeURIComponent(abandon));
     if (req.method === "POST" && path === "/api/players/me/membership" && json.membership) redemptions++;
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? /^fb_session=([^;]+)$/.exec(req.headers.cookie ?? "")?.[1];
-    const owner = token && tokenOwner.get(token);
-    if (owner) involved.add(owner);
+    // Whose token the request carried, however it was spelled: the server may accept spellings the
+    // generator meant as bad ones (a lower-case "bearer", a quoted cookie, a repeated cookie).
+    const credentials = `${req.headers.authorization ?? ""} ${req.headers.cookie ?? ""}`;
+    for (const [token, owner] of tokenOwner) if (credentials.includes(token)) involved.add(owner);
   }
   const verified = new Set([...verdicts].filter(([, v]) => v.run.verdict === "verified").map(([id]) => id));
   const mentionsInvolved = (row: Row) => {
