@@ -160,11 +160,6 @@ export class MemoryRankStore implements RankStore {
     }
     return dropped;
   }
-
-  /** Boards held in memory (for tests and the bench). */
-  get boardsInMemory(): number {
-    return this.registry.size;
-  }
 }
 
 export class RedisRankStore implements RankStore {
