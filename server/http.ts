@@ -16,7 +16,7 @@ import type { Db } from "./db/client";
 import { MemoryRateLimiter, RedisRateLimiter } from "./runs/rate-limit";
 import { createVerifierPool } from "./runs/verify-pool";
 import { CONNECTION_HEADERS } from "./api/connection";
-import { errorBody, httpError, type HttpError } from "./api/errors";
+import { errorBody, httpError, toHttpError, type HttpError } from "./api/errors";
 import { applySecurityHeaders } from "./security/headers";
 import { resolveConnection, type TrustedProxies } from "./security/proxy";
 import { ownOrigin } from "./security/origin";
@@ -87,12 +87,15 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const app = next({ dev, dir, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Loaded once Next has set up its request context (next/server needs it), like the route files.
+  const { answerFastRead } = await import("./api/fast-reads");
   const publicHttps = config.PUBLIC_URL?.startsWith("https:") ?? false;
   const http = createServer((req, res) => {
     const connection = markConnection(req, config.TRUST_PROXY);
     // Before anything answers, so every answer (the bad-path 400 too) carries them.
     applySecurityHeaders(req, res, { dev, secure: publicHttps || connection.https });
     if (refuseBadPath(req, res) || refuseUnknownMethod(req, res)) return;
+    if (answerFastRead(req, res, (err) => answerError(res, toHttpError(err)))) return;
     void handle(req, res);
   });
 

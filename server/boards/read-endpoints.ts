@@ -1,0 +1,28 @@
+/**
+ * The two board reads as endpoints: one page of a board, and one player's standing. The route files
+ * under app/api/leaderboards/[scenario]/ export them, and server/http.ts answers the same requests
+ * with them in front of Next's router (fast-reads.ts): they are the hottest requests the app takes.
+ */
+import { boardQuerySchema } from "../../lib/contracts/boards";
+import { conditionalJson } from "../api/conditional";
+import { endpoint } from "../api/endpoint";
+import { currentChallenge } from "../challenge/challenge";
+import { readBoardPage, readStanding, resolveBoard } from "./read";
+
+/** ?period=day|week|challenge|all&tier=all|free|ultimate&key=&limit=&cursor= (from memory, with an ETag). */
+export const boardPageEndpoint = endpoint({ query: boardQuerySchema }, async ({ rt, req, params, query }) => {
+  const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
+  return conditionalJson(req, [meta, await rt.ranks.revision(board), query.limit, query.cursor ?? null], async () => ({
+    board: meta,
+    ...(await readBoardPage(rt.ranks, board, query.limit, query.cursor)),
+  }));
+});
+
+/** A player's rank and score on a board, the entries ±5 around them, and the board's size (from memory, with an ETag). */
+export const boardStandingEndpoint = endpoint({ query: boardQuerySchema }, async ({ rt, req, params, query }) => {
+  const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
+  return conditionalJson(req, [meta, await rt.ranks.revision(board), params.playerId], async () => ({
+    board: meta,
+    ...(await readStanding(rt.ranks, board, params.playerId!)),
+  }));
+});
