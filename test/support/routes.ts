@@ -78,16 +78,12 @@ export const pageFiles = (under: string) => appFiles(under, "page.tsx");
 
 /**
  * The URL path a route or page file serves, with each dynamic segment filled in: `[id]` with
- * `dummy-id`, `[...rest]` with `dummy/path`, `[[...rest]]` with nothing. Route groups `(name)` are
- * not part of the path.
+ * `dummy-id`, `[...rest]` with `dummy/path`, `[[...rest]]` with nothing.
  */
 export function urlPathOf(file: string): string {
-  const segments = path
-    .dirname(file)
-    .split(path.sep)
-    .slice(1)
-    .filter((s) => !/^\(.+\)$/.test(s))
-    .map((s) => (s.startsWith("[[...") ? "" : s.startsWith("[...") ? "dummy/path" : s.startsWith("[") ? "dummy-id" : s))
-    .filter(Boolean);
-  return `/${segments.join("/")}`;
+  const filled = urlPattern(file)
+    .replace(/\/\[\[\.\.\.[^\]]+\]\]/g, "")
+    .replace(/\[\.\.\.[^\]]+\]/g, "dummy/path")
+    .replace(/\[[^\]]+\]/g, "dummy-id");
+  return filled || "/";
 }
