@@ -4,19 +4,19 @@
  * the note), and the player's contact e-mail, only when they consented to prize contact.
  */
 import { PAST_REVIEW, type AwardEvent, type FulfilmentRow } from "../../lib/contracts/awards";
+import { actorNames } from "../audit-log";
 import type { Db } from "../db/client";
 import { listAwards } from "./list-awards";
 
 /** Each award's audit entries, oldest first, with the acting admin's email (or the actor type). */
 export async function awardEvents(db: Db, awardIds: readonly string[]): Promise<Map<string, AwardEvent[]>> {
   const entries = await db.auditLog.findMany({ where: { targetType: "prizeAward", targetId: { in: [...awardIds] } }, orderBy: { id: "asc" } });
-  const adminIds = [...new Set(entries.filter((e) => e.actorType === "admin" && e.actorId).map((e) => e.actorId!))];
-  const emails = new Map((await db.adminUser.findMany({ where: { id: { in: adminIds } }, select: { id: true, email: true } })).map((a) => [a.id, a.email]));
+  const actorOf = await actorNames(db, entries);
   const events = new Map<string, AwardEvent[]>();
   for (const e of entries) {
     const note = (e.details as { note?: unknown } | null)?.note;
     const of = events.get(e.targetId!) ?? [];
-    of.push({ at: e.at.toISOString(), action: e.action, actor: (e.actorId && emails.get(e.actorId)) ?? e.actorType, note: typeof note === "string" ? note : null });
+    of.push({ at: e.at.toISOString(), action: e.action, actor: actorOf(e), note: typeof note === "string" ? note : null });
     events.set(e.targetId!, of);
   }
   return events;
