@@ -90,6 +90,7 @@ export class Conflict extends DomainError<
   | "admin_exists"
   | "totp_already_enrolled"
   | "award_not_in_review"
+  | "award_transition_not_allowed"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

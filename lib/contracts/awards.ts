@@ -40,3 +40,51 @@ export interface AwardRow {
   note: string | null;
   createdAt: string;
 }
+
+/**
+ * Fulfilment, after approval: pending → contacted → claimed → fulfilled, one step at a time; or
+ * forfeited from any of the first three (the place is then offered down). Nothing else moves.
+ */
+export const FULFILMENT_STEPS: Readonly<Partial<Record<AwardStatus, readonly AwardStatus[]>>> = {
+  pending: ["contacted", "forfeited"],
+  contacted: ["claimed", "forfeited"],
+  claimed: ["fulfilled", "forfeited"],
+};
+
+/** The statuses of awards past review, as the fulfilment page lists them. */
+export const PAST_REVIEW: readonly AwardStatus[] = ["pending", "contacted", "claimed", "fulfilled", "forfeited"];
+
+/** POST /api/admin/awards/:awardId/status */
+export const awardStatusBodySchema = z.strictObject({
+  status: z.enum(AWARD_STATUSES),
+  note: z.string().trim().max(1000).optional(),
+});
+
+/** A refused place given to the next eligible player of the frozen standings: the new award, in review. */
+export interface OfferedPlace {
+  awardId: string;
+  playerId: string;
+  handle: string;
+  rank: number;
+  offer: number;
+}
+
+/** What a disqualification answers: who the place was offered to (null: nobody was left). */
+export type DisqualifyAnswer = { offered: OfferedPlace | null };
+
+/** What a status change answers: the new status, and for a forfeit who the place was offered to. */
+export type AwardStatusAnswer = DisqualifyAnswer & { status: AwardStatus };
+
+/** One change of an award, read from the audit log: who (an admin's email, or "system"), when, what, why. */
+export interface AwardEvent {
+  at: string;
+  action: string;
+  actor: string;
+  note: string | null;
+}
+
+/** An award on the fulfilment page: its changes, and the contact e-mail when the player consented to prize contact. */
+export interface FulfilmentRow extends AwardRow {
+  contactEmail: string | null;
+  events: AwardEvent[];
+}

@@ -59,6 +59,7 @@ export const STATUS_OF = {
   admin_exists: 409,
   totp_already_enrolled: 409,
   award_not_in_review: 409,
+  award_transition_not_allowed: 409,
   code_expired: 410,
   pairing_code_expired: 410,
   unsupported_media_type: 415,

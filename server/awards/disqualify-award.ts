@@ -5,13 +5,13 @@
  * close or offer gives them a prize from now on). The award row is kept as `disqualified`. All of it,
  * with its audit entries, in one transaction.
  */
-import type { DisqualifyAwardBody } from "../../lib/contracts/awards";
+import type { DisqualifyAnswer, DisqualifyAwardBody } from "../../lib/contracts/awards";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
-import { offerPlace, type Offer } from "./offer-place";
+import { offerPlace } from "./offer-place";
 import { decideReview } from "./review";
 
-export async function disqualifyAward(db: Db, input: DisqualifyAwardBody & { awardId: string; adminId: string; now?: Date }): Promise<{ offered: Offer | null }> {
+export async function disqualifyAward(db: Db, input: DisqualifyAwardBody & { awardId: string; adminId: string; now?: Date }): Promise<DisqualifyAnswer> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const award = await decideReview(tx, input.awardId, { status: "disqualified", adminId: input.adminId, note: input.note, now });

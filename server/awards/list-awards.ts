@@ -9,9 +9,11 @@ import type { Db } from "../db/client";
 /** At most this many rows an answer (a challenge has a few hundred prize places at most). */
 const LIMIT = 500;
 
-export async function listAwards(db: Db, filter: { status?: AwardStatus }): Promise<AwardRow[]> {
+/** Every award, or those of one status or of any of several. */
+export async function listAwards(db: Db, filter: { status?: AwardStatus | readonly AwardStatus[] }): Promise<AwardRow[]> {
+  const status = typeof filter.status === "string" ? [filter.status] : filter.status;
   const awards = await db.prizeAward.findMany({
-    where: filter.status ? { status: filter.status } : {},
+    where: status ? { status: { in: [...status] } } : {},
     orderBy: [{ close: { closedAt: "desc" } }, { closeId: "asc" }, { place: "asc" }, { offer: "asc" }],
     take: LIMIT,
     include: {

@@ -3,6 +3,7 @@
  * scheduler, `POST /api/cron/close` and `npm run close` all call. Safe to call at any time, as often
  * as wanted, from several processes at once: a close is made exactly once (close.ts).
  */
+import { audit } from "../audit";
 import { boardKey, type BoardId } from "../boards/board";
 import { currentChallenge } from "../challenge/challenge";
 import type { Provider } from "../db/provider";
@@ -73,6 +74,21 @@ function fields(board: BoardId): BoardFields {
   return { scenarioId: board.scenarioId, periodKind: board.periodKind, periodKey: board.periodKey, tier: board.tier };
 }
 
+/**
+ * A close that failed wrote nothing (its transaction rolled back), so the attempt is audited on its
+ * own: `period.close_failed` (actor system). Best effort: when the database is what failed, the
+ * report and the scheduler's log still say so.
+ */
+async function auditFailure(db: Db, challengeId: string, c: ScheduledClose, failure: FailedReportEntry): Promise<void> {
+  await audit(db, {
+    actorType: "system",
+    action: "period.close_failed",
+    targetType: "board",
+    targetId: boardKey(c.board),
+    details: { challengeId, ...failure, startsAt: c.period.startsAt.toISOString(), endsAt: c.period.endsAt.toISOString(), dueAt: c.dueAt.toISOString() },
+  }).catch(() => undefined);
+}
+
 export async function runDueCloses(db: Db, options: RunClosesOptions = {}): Promise<CloseReport> {
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
@@ -113,7 +129,9 @@ export async function runDueCloses(db: Db, options: RunClosesOptions = {}): Prom
       });
     } catch (err) {
       blocked.add(boardOnly);
-      report.failed.push({ ...fields(c.board), error: err instanceof Error ? err.message.split("\n")[0]! : String(err) });
+      const failure = { ...fields(c.board), error: err instanceof Error ? err.message.split("\n")[0]! : String(err) };
+      report.failed.push(failure);
+      if (!dryRun) await auditFailure(db, challenge.id, c, failure);
     }
   }
 

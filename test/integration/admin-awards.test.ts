@@ -6,19 +6,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { useAppServer } from "../support/app";
-import { challengeDb, closedWeekWithWinners, WEEKS_ONLY } from "../support/closes";
+import { closedWeekDatabase } from "../support/closes";
 import { tempSqliteUrl } from "../support/server";
 
 const databaseUrl = tempSqliteUrl();
 // The closed week is written before the server starts (its beforeAll runs first).
-beforeAll(async () => {
-  const db = await challengeDb(databaseUrl, WEEKS_ONLY);
-  try {
-    await closedWeekWithWinners(db);
-  } finally {
-    await db.$disconnect();
-  }
-}, 120_000);
+beforeAll(() => closedWeekDatabase(databaseUrl), 120_000);
 const app = useAppServer({ DATABASE_URL: databaseUrl });
 
 describe("admin awards API", () => {

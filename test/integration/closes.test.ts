@@ -58,6 +58,22 @@ async function fiveInDstWeek(db: Db) {
 
 const finishRunRow = statement("test_finish_run_row", `UPDATE "Run" SET "finishedAt" = ?, "verdict" = 'verified', "score" = 700 WHERE "id" = ?`);
 
+// SQLite only: PostgreSQL's lock statement, which SQLite does not know, makes a close fail there.
+it("audits a close that failed (it wrote nothing), and makes it on the next run", async () => {
+  await withDb(factories[0]!, WEEKS_ONLY, async (db) => {
+    await fiveInDstWeek(db);
+    const failed = await runDueCloses(db, { now: DST_DUE, provider: "postgresql" });
+    expect([failed.failed.map((f) => f.periodKey), failed.skipped.map((s) => [s.periodKey, s.reason])]).toEqual([["2026-10-22T00:00"], [[DST_WEEK.key, "earlier_close_failed"]]]);
+    expect(await closeCounts(db)).toEqual({ closes: 0, awards: 0, audits: 0 });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "period.close_failed" } });
+    expect(entry).toMatchObject({ actorType: "system", targetType: "board", details: { periodKind: "week", periodKey: "2026-10-22T00:00", error: expect.any(String) } });
+    expect(await db.auditLog.count({ where: { action: "period.close_failed" } })).toBe(1);
+
+    const retried = await runDueCloses(db, { now: DST_DUE });
+    expect(retried.closed.map((c) => c.periodKey)).toEqual(["2026-10-22T00:00", DST_WEEK.key]);
+  });
+});
+
 describe.each(factories)("closes on $provider", (databases) => {
   it("closes the DST week at Thursday 00:00 CST + grace, not 1 ms before; a second run does nothing", async () => {
     await withDb(databases, WEEKS_ONLY, async (db) => {

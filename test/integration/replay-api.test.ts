@@ -1,10 +1,12 @@
 /**
  * GET /api/runs/:runId/replay against the real server: a verified run is public and its payload
  * replays to the stored score; any other run is shown only to its player (Bearer token or session
- * cookie); an unknown run is 404 and an unfinished one 409.
+ * cookie) and to admins and staff through /api/admin/runs/:runId/replay; an unknown run is 404 and an
+ * unfinished one 409.
  */
 import { expect, it } from "vitest";
 import { decodeLog, fromBase64, getScenario, getTier, parseScenario, parseSeed, replay, Rng, TIERS } from "../../game/core";
+import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { finishBody } from "../support/api";
 import { useAppServer } from "../support/app";
 import { runHumanClicker } from "../support/bots";
@@ -62,6 +64,13 @@ it("serves verified runs to anyone, other runs only to their player, with a log 
   const byCookie = await fetch(`${app.server.url}${url(rejected.runId)}`, { headers: { cookie: `fb_session=${owner.token}` } });
   expect(byCookie.status).toBe(200);
   expect(((await byCookie.json()) as any).replay.runId).toBe(rejected.runId);
+
+  // Admins and staff watch any finished run through the admin API; a player's token is not theirs.
+  const staff = adminCookie(await adminSession(app.server.url, await addAdmin(app.databaseUrl, { role: "staff" })), app.server.url);
+  const asStaff = await app.api.call("GET", `/api/admin/runs/${rejected.runId}/replay`, { headers: staff });
+  expect([asStaff.status, asStaff.body.replay]).toEqual([200, own.body.replay]);
+  expect((await app.api.call("GET", `/api/admin/runs/${unfinished.runId}/replay`, { headers: staff })).body.error.code).toBe("run_not_finished");
+  expect((await app.api.get(`/api/admin/runs/${rejected.runId}/replay`, other.token)).body.error.code).toBe("not_an_admin");
 
   // Not finished yet: nothing to replay.
   const pending = await app.api.get(url(unfinished.runId), owner.token);

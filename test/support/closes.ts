@@ -103,3 +103,13 @@ export async function closedWeekWithWinners(db: Db): Promise<Record<string, stri
   if (report.failed.length > 0) throw new Error(`close failed: ${JSON.stringify(report.failed)}`);
   return players;
 }
+
+/** closedWeekWithWinners in a new database at `url` (for a server started on it afterwards); returns the players' ids by handle. */
+export async function closedWeekDatabase(url: string): Promise<Record<string, string>> {
+  const db = await challengeDb(url, WEEKS_ONLY);
+  try {
+    return await closedWeekWithWinners(db);
+  } finally {
+    await db.$disconnect();
+  }
+}

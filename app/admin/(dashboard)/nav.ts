@@ -11,13 +11,13 @@ export interface AdminSection {
 
 export const ADMIN_SECTIONS: AdminSection[] = [
   { label: "Overview", href: "/admin", role: "staff" },
-  { label: "Awards", href: null, role: "admin" },
+  { label: "Awards", href: "/admin/awards", role: "admin" },
   { label: "Review queue", href: null, role: "staff" },
   { label: "Kiosks", href: null, role: "staff" },
   { label: "Players", href: null, role: "admin" },
-  { label: "Fulfilment", href: null, role: "admin" },
+  { label: "Fulfilment", href: "/admin/fulfilment", role: "admin" },
   { label: "Challenge settings", href: null, role: "admin" },
-  { label: "Exports", href: null, role: "admin" },
-  { label: "Audit log", href: null, role: "admin" },
+  { label: "Exports", href: "/admin/exports", role: "admin" },
+  { label: "Audit log", href: "/admin/audit", role: "admin" },
   { label: "Accounts", href: "/admin/accounts", role: "admin" },
 ];
