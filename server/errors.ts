@@ -90,6 +90,9 @@ export class Conflict extends DomainError<
   | "admin_exists"
   | "totp_already_enrolled"
   | "award_not_in_review"
+  | "player_already_disqualified"
+  | "player_not_disqualified"
+  | "run_not_flagged"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

@@ -21,6 +21,15 @@ export const disqualifyAwardBodySchema = z.strictObject({
 });
 export type DisqualifyAwardBody = z.infer<typeof disqualifyAwardBodySchema>;
 
+/** A refused place offered to the next eligible player of the close's frozen standings (a new award, in review). */
+export interface PlaceOffer {
+  awardId: string;
+  playerId: string;
+  handle: string;
+  rank: number;
+  offer: number;
+}
+
 export interface AwardRow {
   id: string;
   status: AwardStatus;

@@ -6,6 +6,7 @@
  * next offer number; the refused row is kept. Audited as `prize.offered`, or `prize.unclaimed` when
  * nobody is left. Runs in the caller's transaction.
  */
+import type { PlaceOffer } from "../../lib/contracts/awards";
 import { audit } from "../audit";
 import type { Standing } from "../closes/standings";
 import { ineligibility } from "../closes/standings";
@@ -21,13 +22,7 @@ export interface RefusedAward {
   prize: string;
 }
 
-export interface Offer {
-  awardId: string;
-  playerId: string;
-  handle: string;
-  rank: number;
-  offer: number;
-}
+export type Offer = PlaceOffer;
 
 export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string): Promise<Offer | null> {
   const close = await tx.periodClose.findUniqueOrThrow({ where: { id: refused.closeId }, include: { challenge: { select: { prizeTable: true } }, awards: true } });

@@ -104,7 +104,10 @@ export class MemoryRankStore implements RankStore {
   }
 
   async remove(board: BoardId, playerId: string) {
-    if (this.registry.get(boardKey(board))?.remove(playerId)) this.bump(board);
+    // A board not in memory loads without the entry; one loading now may have read it before it was deleted.
+    const key = boardKey(board);
+    if (!this.registry.has(key) && !this.registry.isLoading(key)) return;
+    if ((await this.index(board)).remove(playerId)) this.bump(board);
   }
 
   async rename(playerId: string, handle: string) {
