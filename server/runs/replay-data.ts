@@ -1,7 +1,8 @@
 /**
  * What the replay viewer needs to play a finished run: the pinned scenario definition, the seed, the
  * tier, the sensitivity and FOV, the input log, the stored score and verdict, and the player's
- * handle. Verified runs are public; any other run is shown only to its own player.
+ * handle. Verified runs are public; any other run is shown only to its own player, and to admins and
+ * staff (who review flagged runs: GET /api/admin/runs/:runId/replay).
  */
 import { getTier, type RunEnvironment, type Scenario } from "../../game/core";
 import type { ReplayPayload } from "../../lib/contracts/replay";
@@ -9,18 +10,21 @@ import type { Verdict } from "../../lib/contracts/runs";
 import type { Db } from "../db/client";
 import { Conflict, Forbidden, NotFound, Unauthenticated } from "../errors";
 
+/** Who watches: a player (their id, or null when anonymous), or an admin or staff member, who may watch any run. */
+export type ReplayViewer = { playerId: string | null } | { admin: true };
+
 /**
- * The replay of run `runId` for a viewer (the calling player's id, or null when anonymous).
- * 404 unknown run; 401 / 403 for a run that is not verified and not the viewer's; 409 while the run
- * is unfinished (no log yet).
+ * The replay of run `runId` for a viewer. 404 unknown run; 401 / 403 for a run that is not verified,
+ * not the viewer's and the viewer no admin; 409 while the run is unfinished (no log yet).
  */
-export async function replayData(db: Db, runId: string, viewerId: string | null): Promise<ReplayPayload> {
+export async function replayData(db: Db, runId: string, viewer: ReplayViewer): Promise<ReplayPayload> {
   const run = await db.run.findUnique({
     where: { id: runId },
     include: { scenario: true, player: { select: { id: true, handle: true } } },
   });
   if (!run) throw new NotFound("run_not_found", "No run with that id.");
-  if (run.verdict !== "verified") {
+  if (run.verdict !== "verified" && !("admin" in viewer)) {
+    const viewerId = viewer.playerId;
     if (!viewerId) throw new Unauthenticated("unauthenticated", "Only verified runs are public: sign in as this run's player to watch it.");
     if (viewerId !== run.playerId) throw new Forbidden("run_not_public", "Only verified runs are public; this run can be watched by its own player.");
   }
