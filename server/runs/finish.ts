@@ -4,17 +4,17 @@
  *
  * Request errors (unknown run, someone else's, a second different submission) throw domain errors
  * and write nothing. A submission that is checked gets a verdict, stored on the run in one
- * transaction: `verified` (counts, unless the player is disqualified), `flagged` (kept off prize places until an admin clears it) or
- * `rejected` (with a reason code; closed so the same seed cannot be tried again with another log).
+ * transaction: `verified` (counts, unless the player is disqualified), `flagged` (kept off prize
+ * places until an admin clears it) or `rejected` (with a reason code; closed so the same seed cannot
+ * be tried again with another log).
  * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
  *
  * One pass through the database (finish-store.ts, boards/record.ts): one read of the run and what
  * the verifier weighs, then one transaction with the run's write and one upsert for all its
  * boards (plus the player's disqualification, read with the close locks on PostgreSQL; near a
- * period's end, whether it was closed). The
- * challenge and scenario versions come from caches; the replay runs on the verifier pool. After the
- * commit the rank store and live boards catch up, and the answer carries the run's ranks, read
- * from the rank store (a repeated finish reads them again).
+ * period's end, whether it was closed). The challenge and scenario versions come from caches; the
+ * replay runs on the verifier pool. After the commit the rank store and live boards catch up, and the
+ * answer carries the run's ranks, read from the rank store (a repeated finish reads them again).
  */
 import crypto from "node:crypto";
 import { getTier, LogDecodeError, type RunResult } from "../../game/core";
