@@ -91,6 +91,9 @@ export class Conflict extends DomainError<
   | "totp_already_enrolled"
   | "award_not_in_review"
   | "award_transition_not_allowed"
+  | "player_already_disqualified"
+  | "player_not_disqualified"
+  | "run_not_flagged"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

@@ -5,6 +5,7 @@
  */
 import type { AwardRow, AwardStatus } from "../../lib/contracts/awards";
 import type { Db } from "../db/client";
+import { runHistories } from "../players/run-history";
 
 /** At most this many rows an answer (a challenge has a few hundred prize places at most). */
 const LIMIT = 500;
@@ -22,13 +23,7 @@ export async function listAwards(db: Db, filter: { status?: AwardStatus | readon
       run: { select: { id: true, tier: true, score: true, fps: true, verdict: true, reasonCode: true, findings: true, finishedAt: true, disqualifiedAt: true } },
     },
   });
-  const counts = await db.run.groupBy({ by: ["playerId", "verdict"], where: { playerId: { in: [...new Set(awards.map((a) => a.playerId))] } }, _count: { _all: true } });
-  const history = new Map<string, Record<string, number>>();
-  for (const c of counts) {
-    const of = history.get(c.playerId) ?? {};
-    of[c.verdict ?? "in_progress"] = c._count._all;
-    history.set(c.playerId, of);
-  }
+  const history = await runHistories(db, awards.map((a) => a.playerId));
   return awards.map(({ run: { disqualifiedAt: runDisqualifiedAt, finishedAt, ...run }, ...a }) => ({
     id: a.id,
     status: a.status as AwardStatus,

@@ -508,6 +508,11 @@ export class RankIndexRegistry {
     return this.boards.has(boardKey);
   }
 
+  /** Whether the board is being loaded now. */
+  isLoading(boardKey: string): boolean {
+    return this.loading.has(boardKey);
+  }
+
   /** The board, loaded through `loader` if it is not in memory yet. */
   ensure(boardKey: string, loader: RankLoader): Promise<BoardRankIndex> {
     const ready = this.boards.get(boardKey);

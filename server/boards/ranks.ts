@@ -11,7 +11,8 @@
  *
  * Memory stays bounded: a board of an ended period is dropped after its close (`evict`), and any
  * board unread for IDLE_MS is dropped by `sweep` (it reloads on its next read); Redis keys of a
- * bounded period expire a week after it ends.
+ * bounded period expire a week after it ends (a board of a period that ended longer ago, read again,
+ * a week after that read).
  *
  * With Redis, two instances that load the same board for the first time at once may each swap in
  * their own snapshot; a write between the two can then be missing until the board is reloaded
@@ -103,7 +104,10 @@ export class MemoryRankStore implements RankStore {
   }
 
   async remove(board: BoardId, playerId: string) {
-    if (this.registry.get(boardKey(board))?.remove(playerId)) this.bump(board);
+    // A board not in memory loads without the entry; one loading now may have read it before it was deleted.
+    const key = boardKey(board);
+    if (!this.registry.has(key) && !this.registry.isLoading(key)) return;
+    if ((await this.index(board)).remove(playerId)) this.bump(board);
   }
 
   async rename(playerId: string, handle: string) {
@@ -186,7 +190,8 @@ export class RedisRankStore implements RankStore {
           await this.redis.sendCommand(["SET", marker, "1"]);
           const endsAt = await this.periodEnd(board);
           if (endsAt) {
-            const at = new Date(endsAt.getTime() + REDIS_RETENTION_MS);
+            // Never in the past: an expiry that has passed would delete the board just loaded.
+            const at = new Date(Math.max(endsAt.getTime(), Date.now()) + REDIS_RETENTION_MS);
             await Promise.all([zset.expireAt(at), this.redis.sendCommand(["EXPIREAT", marker, String(Math.ceil(at.getTime() / 1000))])]);
           }
         }

@@ -66,21 +66,35 @@ function closeLockKey(challengeId: string, board: BoardId): string {
 
 type LockTx = Pick<Db, "$executeRawUnsafe">;
 
-const sharedCloseLocks = statement(
-  "close_locks_shared",
-  `SELECT pg_advisory_xact_lock_shared(${ADVISORY_LOCK_CLASS}, hashtext(k)) FROM (SELECT unnest(?::text[]) AS k ORDER BY 1) AS keys`,
+/**
+ * PostgreSQL: the closes' shared locks of the boards (in key order), then the player's row FOR SHARE
+ * (a disqualification's UPDATE waits for this transaction; one that committed first is what the
+ * row shows: read committed re-reads a row it waited for). One statement.
+ */
+const boardWriteLocks = statement(
+  "board_write_locks",
+  `WITH locks AS (SELECT pg_advisory_xact_lock_shared(${ADVISORY_LOCK_CLASS}, hashtext(k)) FROM (SELECT unnest(?::text[]) AS k ORDER BY 1) AS keys)
+   SELECT (SELECT COUNT(*) FROM locks) AS "locks", p."disqualifiedAt" FROM "Player" p WHERE p."id" = ? FOR SHARE OF p`,
 );
+/** SQLite: the player's disqualification (one writer at a time: nothing to lock). */
+const playerDisqualifiedAt = statement("board_write_player", `SELECT "disqualifiedAt" FROM "Player" WHERE "id" = ?`);
 
 /**
- * For the finish path (PostgreSQL): called in the finish transaction before it writes the boards.
- * It takes a shared advisory lock per board (one statement, in key order), the close takes the
- * exclusive one: a close then waits for in-flight finishes of its board to commit, and a finish that
- * comes after a close sees its PeriodClose. On SQLite there is nothing to do (one writer at a time).
+ * For a write of a verified run onto boards (server/runs/count-on-boards.ts), in its transaction
+ * before it writes them. On PostgreSQL it takes a shared advisory lock per board and the close takes
+ * the exclusive one: a close then waits for in-flight finishes of its board to commit, and a finish
+ * that comes after a close sees its PeriodClose. It also reads whether the player is disqualified (a
+ * disqualified player's runs enter no board), holding their row so a disqualification cannot commit
+ * between this read and the write. SQLite runs one write transaction at a time: it only reads.
  */
-export async function holdCloseLocks(q: Queries, provider: Provider, challengeId: string, boards: readonly BoardId[]): Promise<void> {
-  if (provider !== "postgresql") return;
+export async function lockForBoardWrite(q: Queries, provider: Provider, challengeId: string, boards: readonly BoardId[], playerId: string): Promise<{ playerDisqualified: boolean }> {
+  if (provider !== "postgresql") {
+    const [row] = await q.all<{ disqualifiedAt: unknown }>(playerDisqualifiedAt, [playerId]);
+    return { playerDisqualified: row?.disqualifiedAt != null };
+  }
   const keys = [...new Set(boards.filter((b) => b.periodKind !== "all").map((b) => closeLockKey(challengeId, b)))].sort();
-  if (keys.length) await q.all(sharedCloseLocks, [keys]);
+  const [row] = await q.all<{ disqualifiedAt: unknown }>(boardWriteLocks, [keys, playerId]);
+  return { playerDisqualified: row?.disqualifiedAt != null };
 }
 
 function uniqueWhere(challengeId: string, board: BoardId) {

@@ -126,8 +126,8 @@ const insertAudit = statement(
   `INSERT INTO "AuditLog" ("at", "actorType", "actorId", "action", "targetType", "targetId", "details") VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** An audit entry written in the finish's transaction (server/audit.ts is the Prisma twin). */
-export async function auditInFinish(q: Queries, entry: AuditEntry, at: Date): Promise<void> {
+/** An audit entry written with these statements, in their transaction (a finish, a cleared run; server/audit.ts is the Prisma twin). */
+export async function auditWithQueries(q: Queries, entry: AuditEntry, at: Date): Promise<void> {
   await q.run(insertAudit, [at, entry.actorType, entry.actorId ?? null, entry.action, entry.targetType ?? null, entry.targetId ?? null, entry.details ?? null]);
 }
 

@@ -1,38 +1,40 @@
 /**
- * Finishing a run: the one path by which a score can reach a leaderboard.
+ * Finishing a run: the path by which a score reaches a leaderboard (the other is an admin clearing a
+ * flagged run, server/review/clear-run.ts, which writes the boards the same way: count-on-boards.ts).
  *
  * Request errors (unknown run, someone else's, a second different submission) throw domain errors
  * and write nothing. A submission that is checked gets a verdict, stored on the run in one
- * transaction: `verified` (counts), `flagged` (kept off prize places until an admin clears it) or
- * `rejected` (with a reason code; closed so the same seed cannot be tried again with another log).
+ * transaction: `verified` (counts, unless the player is disqualified), `flagged` (kept off prize
+ * places until an admin clears it) or `rejected` (with a reason code; closed so the same seed cannot
+ * be tried again with another log).
  * The outcome is stored with the run: repeating a finish returns it again and changes nothing.
  *
  * One pass through the database (finish-store.ts, boards/record.ts): one read of the run and what
  * the verifier weighs, then one transaction with the run's write and one upsert for all its
- * boards (plus, on PostgreSQL, the close locks; near a period's end, whether it was closed). The
- * challenge and scenario versions come from caches; the replay runs on the verifier pool. After the
- * commit the rank store and live boards catch up, and the answer carries the run's ranks, read
- * from the rank store (a repeated finish reads them again).
+ * boards (plus the player's disqualification, read with the close locks on PostgreSQL; near a
+ * period's end, whether it was closed). The challenge and scenario versions come from caches; the
+ * replay runs on the verifier pool. After the commit the rank store and live boards catch up, and the
+ * answer carries the run's ranks, read from the rank store (a repeated finish reads them again).
  */
 import crypto from "node:crypto";
 import { getTier, LogDecodeError, type RunResult } from "../../game/core";
-import type { BoardRank, FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
+import type { FinishBody, FinishOutcome, RunStats } from "../../lib/contracts/runs";
 import type { AuditEntry } from "../audit";
 import type { BoardId } from "../boards/board";
-import { periodsFor, type ChallengeSchedule } from "../boards/periods";
+import type { ChallengeSchedule } from "../boards/periods";
+import { publishEntries, type BoardServices } from "../boards/publish";
 import type { RankStore } from "../boards/ranks";
 import { boardsFor, recordOnBoards } from "../boards/record";
 import { currentChallenge } from "../challenge/challenge";
-import { holdCloseLocks } from "../closes/close";
 import type { Db } from "../db/client";
-import { sqlOf, type Queries } from "../db/sql";
+import { sqlOf } from "../db/sql";
 import { withRetries } from "../db/transact";
 import { Conflict, Forbidden, NotFound } from "../errors";
-import type { BoardLive } from "../live/boards";
 import { scenarioVersion } from "../scenarios/catalog";
 import { decodeSubmittedLog } from "./conditions";
+import { boardsToCount, ranksOfRun } from "./count-on-boards";
 import { playerFindings } from "./findings";
-import { auditInFinish, periodClosed, readRunForFinish, storeVerdict, type RunForFinish } from "./finish-store";
+import { auditWithQueries, readRunForFinish, storeVerdict, type RunForFinish } from "./finish-store";
 import { runSeed } from "./start";
 import type { Verification } from "./verify";
 import { inlineVerifier, type Verifier } from "./verify-pool";
@@ -72,10 +74,7 @@ function outcomeFor(run: RunForFinish, v: Verification, finishedAt: Date, claime
 }
 
 /** What the finish path needs besides the database. */
-export interface FinishServices {
-  ranks: RankStore;
-  /** Live boards (only where server.ts runs). */
-  live?: BoardLive;
+export interface FinishServices extends BoardServices {
   /** Where logs are replayed: the worker pool in the server; this thread when absent. */
   verifier?: Verifier;
 }
@@ -122,18 +121,11 @@ export async function finishRun(
   const stored = await withRetries(() =>
     sql.transaction(async (q) => {
       countedAt = finishedAt;
-      let counted = verified ? boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt }, challenge) : [];
-      if (counted.length) {
-        // On PostgreSQL a close holds these boards' locks exclusively while it snapshots: waiting on
-        // them here means a close either sees this run committed, or has committed before the check
-        // below. (SQLite runs one write transaction at a time, which gives the same guarantee.)
-        await holdCloseLocks(q, sql.provider, challenge.id, counted);
-        // A run counts for the periods containing its finish time. If one of them was closed while
-        // this finish was in flight, its standings are frozen: the run counts for the periods of now.
-        if (await closedSince(q, challenge, run.scenarioId, finishedAt)) {
-          countedAt = new Date();
-          counted = boardsFor({ scenarioId: run.scenarioId, tier: tier.name, finishedAt: countedAt }, challenge);
-        }
+      let counted: BoardId[] = [];
+      if (verified) {
+        // On PostgreSQL this waits on the boards' close locks: a close either sees this run committed,
+        // or has committed before the check of closed periods. A disqualified player's run counts nowhere.
+        ({ countedAt, boards: counted } = await boardsToCount(q, sql.provider, challenge, { playerId, scenarioId: run.scenarioId, tier: tier.name, finishedAt }, "count_now"));
       }
       outcome = outcomeFor(run, verification, countedAt, claimed);
       // Only the first of two concurrent finishes closes the run.
@@ -172,7 +164,7 @@ export async function finishRun(
       if (claimed !== null && verification.result && claimed !== score) {
         audits.push({ actorType: "system", action: "run.claim_mismatch", targetType: "run", targetId: run.id, details: { playerId, claimed, computed: score } });
       }
-      for (const entry of audits) await auditInFinish(q, entry, countedAt);
+      for (const entry of audits) await auditWithQueries(q, entry, countedAt);
       return true;
     }),
   );
@@ -184,45 +176,14 @@ export async function finishRun(
   if (!verified) return outcome;
 
   // Committed: the rank store and live subscribers catch up.
-  for (const board of improved) {
-    await services.ranks.apply(board, { playerId, score, achievedAt: countedAt.getTime(), runId: run.id, runTier: tier.name, fps: verification.result!.frames.achievedFps }, run.handle);
-    services.live?.changed(board);
-  }
-  return { ...outcome, ranks: await ranksOf(services.ranks, challenge, run, countedAt) };
+  const entry = { playerId, score, achievedAt: countedAt.getTime(), runId: run.id, runTier: tier.name, fps: verification.result!.frames.achievedFps };
+  await publishEntries(services, improved.map((board) => ({ board, entry })), run.handle);
+  return { ...outcome, ranks: await ranksOfRun(services.ranks, countedBoards(challenge, run, countedAt), run) };
 }
 
-/**
- * Whether a period containing `at` was closed. A period is closed only after it ended, so this
- * asks the database only when the finish comes after the end of one of them (rare: a finish in
- * flight across midnight).
- */
-async function closedSince(q: Queries, challenge: ChallengeSchedule, scenarioId: string, at: Date): Promise<boolean> {
-  const now = Date.now();
-  for (const period of periodsFor(at, challenge)) {
-    if (period.endsAt && period.endsAt.getTime() <= now && (await periodClosed(q, challenge.id, scenarioId, period.kind, period.key))) return true;
-  }
-  return false;
-}
-
-/**
- * The run's place on each board it counted for, from the rank store: its rank, and whether this
- * run is the player's entry there (it improved the board).
- */
-async function ranksOf(ranks: RankStore, challenge: ChallengeSchedule, run: RunForFinish, countedAt: Date): Promise<BoardRank[]> {
-  const boards = boardsFor({ scenarioId: run.scenarioId, tier: getTier(run.tier)!.name, finishedAt: countedAt }, challenge);
-  return Promise.all(
-    boards.map(async (board) => {
-      const at = await ranks.around(board, run.playerId, 0);
-      return {
-        scenario: board.scenarioId,
-        period: board.periodKind,
-        key: board.periodKey,
-        tier: board.tier,
-        rank: at?.rank ?? null,
-        improved: at?.entries[0]?.runId === run.id,
-      };
-    }),
-  );
+/** The boards a verified run counts for, at the time it counted. */
+function countedBoards(challenge: ChallengeSchedule, run: RunForFinish, countedAt: Date): BoardId[] {
+  return boardsFor({ scenarioId: run.scenarioId, tier: getTier(run.tier)!.name, finishedAt: countedAt }, challenge);
 }
 
 /**
@@ -245,5 +206,5 @@ async function repeatedFinish(db: Db, ranks: RankStore, run: RunForFinish, idemp
   if (!same) throw new Conflict("run_already_finished", "This run was already finished with another submission.");
   const outcome = run.finishResponse!;
   if (outcome.run.verdict !== "verified") return outcome;
-  return { ...outcome, ranks: await ranksOf(ranks, await currentChallenge(db), run, run.finishedAt!) };
+  return { ...outcome, ranks: await ranksOfRun(ranks, countedBoards(await currentChallenge(db), run, run.finishedAt!), run) };
 }

@@ -4,7 +4,7 @@
  * these routes refuse anyone but an admin is test/integration/admin-auth.test.ts's.)
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdmin, adminCookie, adminSession } from "../support/admin";
+import { addAdmin, adminApi, adminSession, type AdminCall } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { closedWeekDatabase } from "../support/closes";
 import { tempSqliteUrl } from "../support/server";
@@ -15,19 +15,10 @@ beforeAll(() => closedWeekDatabase(databaseUrl), 120_000);
 const app = useAppServer({ DATABASE_URL: databaseUrl });
 
 describe("admin awards API", () => {
-  let headers: Record<string, string>;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.server.url}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  let call: AdminCall;
 
   it("lists the winners in review, approves two, and disqualifies the third's player: the fourth eligible takes the place", async () => {
-    headers = adminCookie(await adminSession(app.server.url, await addAdmin(app.databaseUrl)), app.server.url);
+    call = adminApi(app.server.url, await adminSession(app.server.url, await addAdmin(app.databaseUrl)));
     const review = await call("GET", "/api/admin/awards?status=review");
     expect(review.status).toBe(200);
     const [ava, ben, cy] = review.body.awards;

@@ -6,7 +6,7 @@
 import { Challenge } from "../../server/challenge/challenge";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordOnBoards } from "../../server/boards/record";
-import { closePeriod, CloseTooEarlyError, holdCloseLocks } from "../../server/closes/close";
+import { closePeriod, CloseTooEarlyError, lockForBoardWrite } from "../../server/closes/close";
 import { sqlOf, statement } from "../../server/db/sql";
 import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import { runDueCloses } from "../../server/closes/run";
@@ -216,7 +216,7 @@ describe.each(factories)("closes on $provider", (databases) => {
       });
       const sql = await sqlOf(db);
       const finish = sql.transaction(async (q) => {
-        await holdCloseLocks(q, databases.provider, challenge.id, [board, { ...board, periodKind: "all", periodKey: "all" }]);
+        await lockForBoardWrite(q, databases.provider, challenge.id, [board, { ...board, periodKind: "all", periodKey: "all" }], slow.id);
         await q.run(finishRunRow, [finishedAt, run.id]);
         await recordOnBoards(q, { runId: run.id, playerId: slow.id, scenarioId: "gridshot", tier: "free", score: 700, finishedAt, fps: 60 }, [board]);
         locked();

@@ -57,3 +57,19 @@ export async function adminSession(baseUrl: string, account: { email: string; pa
 
 /** Headers of a request from the app's own pages with the admin cookie. */
 export const adminCookie = (token: string, baseUrl: string) => ({ cookie: `fb_admin=${token}`, origin: baseUrl, "sec-fetch-site": "same-origin" });
+
+export type AdminCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/** Calls the admin API as the dashboard's pages do (the admin cookie, same-origin): a JSON body in, the status and JSON body out. */
+export function adminApi(baseUrl: string, token: string): AdminCall {
+  const headers = adminCookie(token, baseUrl);
+  return async (method, path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}

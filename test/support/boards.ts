@@ -24,6 +24,7 @@ export async function recordVerifiedRun(
   const challenge = await currentChallenge(db);
   const version = (await db.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).currentVersion;
   const finishedAt = new Date(input.at);
+  const fps = tier === "free" ? 60 : 240;
   const row = await db.run.create({
     data: {
       id: `run-${String(++counter).padStart(6, "0")}`,
@@ -36,9 +37,10 @@ export async function recordVerifiedRun(
       finishedAt,
       verdict: "verified",
       score,
+      fps,
     },
   });
-  const run: VerifiedRun = { runId: row.id, playerId, scenarioId, tier, score, finishedAt, fps: tier === "free" ? 60 : 240 };
+  const run: VerifiedRun = { runId: row.id, playerId, scenarioId, tier, score, finishedAt, fps };
   const sql = await sqlOf(db);
   const improved = await sql.transaction((q) => recordOnBoards(q, run, boardsFor(run, challenge)));
   if (input.ranks) {

@@ -2,6 +2,7 @@
  * Shared by the closes tests (unit and integration): challenges, and a database with players,
  * verified runs and their board entries written directly with Prisma (as the finish path would).
  */
+import { afterAll, beforeAll } from "vitest";
 import { seedBaseData } from "../../prisma/seed";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import type { PeriodClosedEvent } from "../../lib/contracts/live";
@@ -11,7 +12,9 @@ import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import { runDueCloses } from "../../server/closes/run";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
+import { MemoryRankStore } from "../../server/boards/ranks";
 import { createPlayer, recordVerifiedRun } from "./boards";
+import { tempSqliteUrl } from "./server";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -112,4 +115,19 @@ export async function closedWeekDatabase(url: string): Promise<Record<string, st
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * For a test file: a SQLite database with `closedWeekWithWinners` (weekly prizes only), the players'
+ * ids by handle, and an in-process rank store over it; disconnected after the file.
+ */
+export function useClosedWeek() {
+  const handles = {} as { db: Db; ranks: MemoryRankStore; players: Record<string, string> };
+  beforeAll(async () => {
+    handles.db = await challengeDb(tempSqliteUrl(), WEEKS_ONLY);
+    handles.ranks = new MemoryRankStore(handles.db);
+    handles.players = await closedWeekWithWinners(handles.db);
+  }, 60_000);
+  afterAll(() => handles.db?.$disconnect());
+  return handles;
 }

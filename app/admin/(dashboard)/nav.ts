@@ -12,9 +12,9 @@ export interface AdminSection {
 export const ADMIN_SECTIONS: AdminSection[] = [
   { label: "Overview", href: "/admin", role: "staff" },
   { label: "Awards", href: "/admin/awards", role: "admin" },
-  { label: "Review queue", href: null, role: "staff" },
+  { label: "Review queue", href: "/admin/review", role: "staff" },
   { label: "Kiosks", href: null, role: "staff" },
-  { label: "Players", href: null, role: "admin" },
+  { label: "Players", href: "/admin/players", role: "admin" },
   { label: "Fulfilment", href: "/admin/fulfilment", role: "admin" },
   { label: "Challenge settings", href: null, role: "admin" },
   { label: "Exports", href: "/admin/exports", role: "admin" },

@@ -4,23 +4,23 @@
  * to the next eligible player of the frozen standings, keeping every refused row; each decision is
  * audited in its transaction and made once.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "../../../server/awards/approve-award";
 import { disqualifyAward } from "../../../server/awards/disqualify-award";
 import { listAwards } from "../../../server/awards/list-awards";
+import { MemoryRankStore } from "../../../server/boards/ranks";
 import type { Db } from "../../../server/db/client";
-import { challengeDb, closedWeekWithWinners, DST_WEEK, WEEKS_ONLY } from "../../support/closes";
-import { tempSqliteUrl } from "../../support/server";
+import { DST_WEEK, useClosedWeek } from "../../support/closes";
 
 const ADMIN = "admin-1";
 
+const week = useClosedWeek();
 let db: Db;
+let ranks: MemoryRankStore;
 let players: Record<string, string>;
-beforeAll(async () => {
-  db = await challengeDb(tempSqliteUrl(), WEEKS_ONLY);
-  players = await closedWeekWithWinners(db);
-}, 60_000);
-afterAll(() => db?.$disconnect());
+beforeAll(() => {
+  ({ db, ranks, players } = week);
+});
 
 const awardOf = async (handle: string) => (await listAwards(db, {})).find((a) => a.player.handle === handle)!;
 const actionsOn = async (targetId: string) => (await db.auditLog.findMany({ where: { targetId }, orderBy: { id: "asc" } })).map((e) => e.action);
@@ -49,14 +49,14 @@ describe("winners under review", { timeout: 30_000 }, () => {
     await approveAward(db, { awardId: ava.id, adminId: ADMIN, note: "clean run" });
     expect(await awardOf("Ava")).toMatchObject({ status: "pending", reviewedBy: ADMIN, note: "clean run", reviewedAt: expect.any(String) });
     expect(await codeOf(approveAward(db, { awardId: ava.id, adminId: ADMIN }))).toBe("award_not_in_review");
-    expect(await codeOf(disqualifyAward(db, { awardId: ava.id, adminId: ADMIN, scope: "run", note: "late" }))).toBe("award_not_in_review");
+    expect(await codeOf(disqualifyAward(db, { ranks }, { awardId: ava.id, adminId: ADMIN, scope: "run", note: "late" }))).toBe("award_not_in_review");
     expect(await codeOf(approveAward(db, { awardId: "no-such-award", adminId: ADMIN }))).toBe("award_not_found");
     expect(await actionsOn(ava.id)).toEqual(["prize.awarded", "award.approved"]);
   });
 
   it("disqualifying the player offers the place down, past a player without the contact the prize needs", async () => {
     const cy = await awardOf("Cy");
-    const { offered } = await disqualifyAward(db, { awardId: cy.id, adminId: ADMIN, scope: "player", note: "aim assist" });
+    const { offered } = await disqualifyAward(db, { ranks }, { awardId: cy.id, adminId: ADMIN, scope: "player", note: "aim assist" });
     expect(offered).toMatchObject({ handle: "Eli", rank: 5, offer: 2 });
 
     expect(await awardOf("Cy")).toMatchObject({ status: "disqualified", note: "aim assist", player: { disqualified: true } });
@@ -65,19 +65,22 @@ describe("winners under review", { timeout: 30_000 }, () => {
     expect(player).toMatchObject({ disqualifiedAt: expect.any(Date), disqualifyNote: "aim assist" });
     expect(await actionsOn(cy.id)).toEqual(["prize.awarded", "award.disqualified"]);
     expect(await actionsOn(players.Cy!)).toEqual(["player.disqualified"]);
+    // Off every open board; the closed week's entry (its frozen standings) stays.
+    const entries = await db.boardEntry.findMany({ where: { playerId: players.Cy! } });
+    expect(entries.map((e) => [e.periodKind, e.periodKey, e.tier])).toEqual([["week", DST_WEEK.key, "all"]]);
     const offer = await db.auditLog.findFirstOrThrow({ where: { action: "prize.offered", targetId: offered!.awardId } });
     expect(offer.details).toMatchObject({ replaces: cy.id, place: 3, offer: 2, rank: 5, skipped: [{ playerId: players.Dee, rank: 4, reason: "no_contact" }] });
   });
 
   it("disqualifying the run offers the place to the next player, until nobody is left; every refused row is kept", async () => {
     const eli = await awardOf("Eli");
-    const { offered } = await disqualifyAward(db, { awardId: eli.id, adminId: ADMIN, scope: "run", note: "replay does not match" });
+    const { offered } = await disqualifyAward(db, { ranks }, { awardId: eli.id, adminId: ADMIN, scope: "run", note: "replay does not match" });
     expect(offered).toMatchObject({ handle: "Fay", rank: 6, offer: 3 });
     expect(await db.run.findUniqueOrThrow({ where: { id: eli.run.id } })).toMatchObject({ disqualifiedAt: expect.any(Date), disqualifyNote: "replay does not match" });
     expect((await db.player.findUniqueOrThrow({ where: { id: players.Eli! } })).disqualifiedAt).toBeNull();
 
     const fay = await awardOf("Fay");
-    expect((await disqualifyAward(db, { awardId: fay.id, adminId: ADMIN, scope: "run", note: "shared account" })).offered).toBeNull();
+    expect((await disqualifyAward(db, { ranks }, { awardId: fay.id, adminId: ADMIN, scope: "run", note: "shared account" })).offered).toBeNull();
     const unclaimed = await db.auditLog.findFirstOrThrow({ where: { action: "prize.unclaimed" } });
     expect(unclaimed.details).toMatchObject({ place: 3, replaces: fay.id });
 
@@ -97,7 +100,7 @@ describe("winners under review", { timeout: 30_000 }, () => {
   it("a refused decision changes nothing", async () => {
     const ben = await awardOf("Ben");
     const before = await db.auditLog.count();
-    expect(await codeOf(disqualifyAward(db, { awardId: "no-such-award", adminId: ADMIN, scope: "player", note: "x" }))).toBe("award_not_found");
+    expect(await codeOf(disqualifyAward(db, { ranks }, { awardId: "no-such-award", adminId: ADMIN, scope: "player", note: "x" }))).toBe("award_not_found");
     expect(await db.auditLog.count()).toBe(before);
     expect(await awardOf("Ben")).toEqual(ben);
   });

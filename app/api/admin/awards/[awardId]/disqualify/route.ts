@@ -5,6 +5,6 @@ import { disqualifyAward } from "@/server/awards/disqualify-award";
 /** Disqualifies a winner in review (its run or its player); the place is offered to the next eligible player. */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: endpoint({ auth: "admin", body: disqualifyAwardBodySchema }, async ({ rt, auth, params, body }) => {
-    return disqualifyAward(rt.db, { ...body, awardId: params.awardId!, adminId: auth.admin.id });
+    return disqualifyAward(rt.db, rt, { ...body, awardId: params.awardId!, adminId: auth.admin.id });
   }),
 });
