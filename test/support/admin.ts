@@ -57,3 +57,21 @@ export async function adminSession(baseUrl: string, account: { email: string; pa
 
 /** Headers of a request from the app's own pages with the admin cookie. */
 export const adminCookie = (token: string, baseUrl: string) => ({ cookie: `fb_admin=${token}`, origin: baseUrl, "sec-fetch-site": "same-origin" });
+
+/** JSON calls to the admin API with the given headers (e.g. adminCookie's): `{ status, body }`. */
+export function adminCaller(baseUrl: string, headers: Record<string, string>) {
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** A new account of `role`, signed in: its adminCaller. */
+export async function signedInCaller(baseUrl: string, databaseUrl: string, role: AdminRole = "admin") {
+  return adminCaller(baseUrl, adminCookie(await adminSession(baseUrl, await addAdmin(databaseUrl, { role })), baseUrl));
+}

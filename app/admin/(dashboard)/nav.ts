@@ -13,7 +13,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { label: "Overview", href: "/admin", role: "staff" },
   { label: "Awards", href: null, role: "admin" },
   { label: "Review queue", href: null, role: "staff" },
-  { label: "Kiosks", href: null, role: "staff" },
+  { label: "Kiosks", href: "/admin/kiosks", role: "staff" },
   { label: "Players", href: null, role: "admin" },
   { label: "Fulfilment", href: null, role: "admin" },
   { label: "Challenge settings", href: null, role: "admin" },
