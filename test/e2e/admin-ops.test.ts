@@ -1,7 +1,7 @@
 /**
  * The dashboard's overview, settings and kiosks in Chromium: an admin made with the CLI signs in,
- * sees the runs-per-hour chart drawn on its canvas with no Content-Security-Policy violation, and
- * registers a kiosk, seeing its pairing code once.
+ * sees the runs-per-hour chart drawn on its canvas with no Content-Security-Policy violation, saves
+ * a settings change (a bad time zone refused first), and registers a kiosk, seeing its pairing code once.
  */
 import { expect, it } from "vitest";
 import { ADMIN_PASSWORD } from "../support/admin";
@@ -13,7 +13,7 @@ const DATABASE_URL = tempSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL });
 const EMAIL = "ops-e2e@flick.test";
 
-it("an admin created with the CLI signs in, sees the overview chart drawn, and registers a kiosk, with no policy violation", async () => {
+it("an admin created with the CLI signs in, sees the overview chart drawn, saves a settings change and registers a kiosk, with no policy violation", async () => {
   const created = await runCli("admin-create.ts", ["--email", EMAIL, "--role", "admin"], { DATABASE_URL, ADMIN_PASSWORD });
   expect(created.code, created.stderr).toBe(0);
 
@@ -33,6 +33,21 @@ it("an admin created with the CLI signs in, sees the overview chart drawn, and r
   const canvas = chart.locator("canvas");
   expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width > 300, c.height > 100])).toEqual([true, true]);
   expect((await screenshotPixels(canvas)).colours).toBeGreaterThan(10);
+  await page.screenshot({ path: "test-results/admin-overview.png", fullPage: true });
+
+  // Settings: a change is saved and shown; a bad time zone is refused with its reason.
+  await page.getByRole("link", { name: "Challenge settings" }).click();
+  await page.waitForURL(`${env.server.url}/admin/settings`);
+  await page.getByLabel("Name").fill("Winter Flick Cup");
+  await page.getByLabel("Time zone (IANA)").fill("Mars/Olympus");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect.poll(() => page.getByTestId("settings-error").textContent()).toContain("timeZone");
+  await page.getByLabel("Time zone (IANA)").fill("America/Chicago");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByTestId("settings-saved").waitFor();
+  await page.reload();
+  expect(await page.getByLabel("Name").inputValue()).toBe("Winter Flick Cup");
+  expect(await page.getByTestId("upcoming-closes").textContent()).toMatch(/Weekly: .+ · .+ · /);
 
   // Kiosks: register one; its pairing code and PIN are shown once, and it is listed.
   await page.getByRole("link", { name: "Kiosks" }).click();

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CACHE_MS } from "../../server/challenge/challenge";
 import { createDb } from "../../server/db/client";
-import { signedInCaller } from "../support/admin";
+import { addAdmin, adminSession, signedInCaller } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { addPlayer, addVerifiedRun, challengeDb, closedWeekWithWinners, DAY, HOUR, WEEKS_ONLY } from "../support/closes";
 import { startAppServer, tempSqliteUrl, type AppServer } from "../support/server";
@@ -135,11 +135,48 @@ describe("challenge settings (a challenge under way, one week closed)", () => {
     }
   }, 90_000);
 
+  it("lists, creates and revokes membership codes: the code shown once works until revoked; audited", async () => {
+    const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
+    const made = await call("POST", "/api/admin/membership-codes", { label: "Hall B trial", days: 14, maxUses: 2, expiresAt });
+    expect(made).toMatchObject({ status: 201, body: { code: expect.stringMatching(/^FB-/), row: { label: "Hall B trial", days: 14, maxUses: 2, uses: 0, expiresAt, revokedAt: null } } });
+    const { code, row } = made.body;
+    expect(row.hint).toBe(code.slice(-4));
+    expect((await call("GET", "/api/admin/membership-codes")).body.codes).toContainEqual(row);
+
+    const first = await app.api.player("cd");
+    expect((await app.api.post("/api/players/me/membership", { code }, first.token)).status).toBe(200);
+    expect((await call("POST", `/api/admin/membership-codes/${row.id}/revoke`)).status).toBe(204);
+    const second = await app.api.player("cd");
+    expect(await app.api.post("/api/players/me/membership", { code }, second.token)).toMatchObject({ status: 404, body: { error: { code: "code_not_found" } } });
+    expect((await call("GET", "/api/admin/membership-codes")).body.codes.find((c: any) => c.id === row.id)).toMatchObject({ uses: 1, revokedAt: expect.any(String) });
+    expect((await app.api.get("/api/players/me/membership", first.token)).body.membership.tier).toBe("ultimate");
+
+    expect(await call("POST", "/api/admin/membership-codes", { label: "Old", days: 14, maxUses: 2, expiresAt: "2020-01-01T00:00:00Z" })).toMatchObject({ status: 422, body: { error: { message: "expiresAt: must be in the future" } } });
+    expect(await call("POST", "/api/admin/membership-codes", { label: "", days: 14, maxUses: 2, expiresAt })).toMatchObject({ status: 422 });
+    expect(await call("POST", "/api/admin/membership-codes/nope/revoke")).toMatchObject({ status: 404, body: { error: { code: "code_not_found" } } });
+
+    const db = createDb(app.databaseUrl);
+    try {
+      const entries = await db.auditLog.findMany({ where: { targetType: "membership_code", targetId: row.id }, orderBy: { id: "asc" } });
+      expect(entries.map((e) => [e.action, e.actorType])).toEqual([
+        ["membership_code.created", "admin"],
+        ["membership_code.revoked", "admin"],
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("is for admins only: staff and players are refused", async () => {
     const staff = await signedInCaller(app.server.url, app.databaseUrl, "staff");
     expect(await staff("GET", "/api/admin/settings")).toMatchObject({ status: 403, body: { error: { code: "admin_role_required" } } });
+    expect(await staff("GET", "/api/admin/membership-codes")).toMatchObject({ status: 403, body: { error: { code: "admin_role_required" } } });
     const player = await app.api.player("sp");
     expect((await app.api.get("/api/admin/settings", player.token)).status).toBe(403);
+    // The pages: staff may open the overview and the kiosks, not the settings.
+    const staffToken = await adminSession(app.server.url, await addAdmin(app.databaseUrl, { role: "staff" }));
+    const page = (path: string) => fetch(`${app.server.url}${path}`, { headers: { cookie: `fb_admin=${staffToken}` }, redirect: "manual" }).then((r) => r.status);
+    expect([await page("/admin"), await page("/admin/kiosks"), await page("/admin/settings")]).toEqual([200, 200, 403]);
   });
 });
 

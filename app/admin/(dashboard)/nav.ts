@@ -16,7 +16,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { label: "Kiosks", href: "/admin/kiosks", role: "staff" },
   { label: "Players", href: null, role: "admin" },
   { label: "Fulfilment", href: null, role: "admin" },
-  { label: "Challenge settings", href: null, role: "admin" },
+  { label: "Challenge settings", href: "/admin/settings", role: "admin" },
   { label: "Exports", href: null, role: "admin" },
   { label: "Audit log", href: null, role: "admin" },
   { label: "Accounts", href: "/admin/accounts", role: "admin" },
