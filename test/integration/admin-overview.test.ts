@@ -34,7 +34,8 @@ const RUNS: { player: string; tier: "free" | "ultimate"; startedAt: string; verd
 ];
 
 beforeAll(async () => {
-  db = await challengeDb(databaseUrl);
+  // No prize boards: the server closes nothing at start, so its writes never meet this process's.
+  db = await challengeDb(databaseUrl, { prizeTable: { boards: [], prizes: {} } });
   const version = (await db.scenario.findUniqueOrThrow({ where: { id: "gridshot" } })).currentVersion;
   const players: Record<string, string> = {};
   const runIds: string[] = [];
