@@ -9,9 +9,10 @@
  *
  * Periods already played are never moved (refused, not rewritten): board entries and frozen closes
  * are keyed by the periods they were made in. So, at `now`:
- * - once the challenge has started, its time zone and start are fixed; once it has ended, its end too;
- *   the end is never set in the past;
- * - the week containing `now`, and every week since the challenge started, keep their bounds;
+ * - once the challenge has started, its time zone and start are fixed, and every week since its start
+ *   keeps its bounds (the current one may end sooner or later, not before now); once it has ended,
+ *   its end is fixed too; the end is never set in the past. Before the start these may change (the
+ *   boards of practice runs before the start are not prize boards);
  * - a close already made keeps its bounds; no close whose time has passed is added or moved (the
  *   catch-up would otherwise close a past period retroactively). A board may leave the prize table:
  *   its closes made stay.
@@ -123,8 +124,8 @@ export function checkPlayedPeriodsKept(before: Challenge, after: Challenge, made
   if (before.endsAt.getTime() <= t && after.endsAt.getTime() !== before.endsAt.getTime()) throw refuse("endsAt", "cannot change: the challenge has ended");
   if (after.endsAt.getTime() <= t) throw refuse("endsAt", "must be in the future (the challenge would end before now)");
 
-  const oldWeeks = weeksBetween(before, started ? before.startsAt : now, now);
-  const newWeeks = new Map(weeksBetween(after, started ? before.startsAt : now, now).map((w) => [w.key, w]));
+  const oldWeeks = started ? weeksBetween(before, before.startsAt, now) : [];
+  const newWeeks = new Map(started ? weeksBetween(after, before.startsAt, now).map((w) => [w.key, w]) : []);
   for (const w of oldWeeks) {
     const moved = newWeeks.get(w.key);
     // The current week may end sooner or later, never before now; it keeps its start.
