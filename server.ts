@@ -41,6 +41,7 @@ async function main() {
 
   // Scheduled closes: catches up on periods that ended while down, then runs on the challenge's schedules.
   const closes = startCloseScheduler({ db, provider, io: () => server.runtime.io, onClosed: (board) => server.runtime.ranks.evict(board) });
+  server.runtime.closes = closes;
 
   const shutdown = () => {
     closes

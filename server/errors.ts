@@ -34,6 +34,7 @@ export class InvalidInput extends DomainError<
   | "token_expired"
   | "consent_required"
   | "password_too_weak"
+  | "invalid_settings"
 > {}
 
 /** The request body is over the size an endpoint accepts. */

@@ -6,6 +6,7 @@
 import { MemoryRankStore, type RankStore } from "./boards/ranks";
 import { loadConfig, type Config } from "./config";
 import { createDb, type Db } from "./db/client";
+import type { CloseScheduler } from "./closes/scheduler";
 import type { BoardLive, LiveServer } from "./live/boards";
 import { MemoryRateLimiter, type RateLimiter } from "./runs/rate-limit";
 import type { Verifier } from "./runs/verify-pool";
@@ -20,6 +21,8 @@ export interface Runtime {
   /** socket.io and live boards: only where server.ts runs (not under a bare `next dev`). */
   io?: LiveServer;
   live?: BoardLive;
+  /** The close scheduler (server.ts): a settings change asks it to run, which rebuilds its jobs on the new schedules. */
+  closes?: Pick<CloseScheduler, "runNow">;
   /** The pool of threads that replay submitted runs (server.ts); finishes verify on their own thread without it. */
   verifier?: Verifier;
 }

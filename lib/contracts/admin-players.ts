@@ -1,6 +1,6 @@
 /** The admin API's players: search, disqualify and reinstate (docs/admin.md, "Players"). */
 import { z } from "zod";
-import type { PlaceOffer } from "./awards";
+import type { OfferedPlace } from "./awards";
 
 /** GET /api/admin/players?q= : players whose handle contains q (any case), or whose id is q; the newest without q. */
 export const playerSearchQuerySchema = z.strictObject({ q: z.string().trim().max(64).optional() });
@@ -28,7 +28,7 @@ export interface ForfeitedAward {
   awardId: string;
   /** Its status before: review, pending, contacted or claimed. */
   from: string;
-  offered: PlaceOffer | null;
+  offered: OfferedPlace | null;
 }
 
 /** The answer to a disqualification: how many open boards the player left, and the prizes forfeited. */

@@ -15,6 +15,7 @@ export const STATUS_OF = {
   invalid_path: 400,
   invalid_cursor: 400,
   invalid_period: 400,
+  invalid_settings: 400,
   validation_failed: 422,
   invalid_handle: 422,
   handle_not_allowed: 422,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { InvalidInput } from "../errors";
 import { codeHash, newCode } from "./codes";
 
 export const newCodeSchema = z.strictObject({
@@ -11,8 +12,9 @@ export const newCodeSchema = z.strictObject({
   expiresAt: z.coerce.date(),
 });
 
-export async function createMembershipCode(db: Db, input: z.infer<typeof newCodeSchema>, actor: Pick<AuditEntry, "actorType" | "actorId">) {
+export async function createMembershipCode(db: Db, input: z.infer<typeof newCodeSchema>, actor: Pick<AuditEntry, "actorType" | "actorId">, now = new Date()) {
   const spec = newCodeSchema.parse(input);
+  if (spec.expiresAt <= now) throw new InvalidInput("validation_failed", "expiresAt: must be in the future");
   const code = newCode();
   return db.$transaction(async (tx) => {
     const row = await tx.membershipCode.create({

@@ -19,7 +19,10 @@ export async function abandonRun(db: Db, input: { runId: string; playerId: strin
   throw new Conflict("run_already_finished", "That run is already over.");
 }
 
+/** The runs started and never finished at `now`: abandoned, or left to expire (a Prisma filter on Run). */
+export const abandonedRunsWhere = (now: Date) => ({ OR: [{ verdict: "abandoned" }, { finishedAt: null, expiresAt: { lte: now } }] });
+
 /** Runs the player started and never finished: abandoned, or left to expire. */
 export async function abandonedRunCount(db: Db, playerId: string, now = new Date()): Promise<number> {
-  return db.run.count({ where: { playerId, OR: [{ verdict: "abandoned" }, { finishedAt: null, expiresAt: { lte: now } }] } });
+  return db.run.count({ where: { playerId, ...abandonedRunsWhere(now) } });
 }

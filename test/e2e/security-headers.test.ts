@@ -3,31 +3,14 @@
  * Content-Security-Policy with no violation reported, and another origin cannot frame the site.
  */
 import http from "node:http";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getScenario } from "../../game/core";
-import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
+import { screenshotPixels, useServerAndBrowser, watchPolicies } from "../support/e2e";
 import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
 import { freePort } from "../support/ports";
 
 const env = useServerAndBrowser();
 const scenario = getScenario("gridshot-sprint")!;
-
-/**
- * Every policy complaint a page of `context` makes: `securitypolicyviolation` events (recorded by a
- * listener installed before any page script runs) and the console's CSP and Permissions-Policy errors.
- */
-async function watchPolicies(context: BrowserContext): Promise<(page: Page) => Promise<string[]>> {
-  await context.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`));
-  });
-  const consoleErrors: string[] = [];
-  context.on("console", (msg) => {
-    if (/Content.Security.Policy|Permissions.Policy|Refused to/i.test(msg.text())) consoleErrors.push(msg.text());
-  });
-  return async (page) => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
-}
 
 it("loads the home page, leaderboards and scenario list with Next's scripts running and no violation", async () => {
   const context = await env.browser.newContext();

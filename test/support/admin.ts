@@ -73,3 +73,8 @@ export function adminApi(baseUrl: string, token: string): AdminCall {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
 }
+
+/** A new account of `role`, signed in: its adminApi. */
+export async function signedInCaller(baseUrl: string, databaseUrl: string, role: AdminRole = "admin"): Promise<AdminCall> {
+  return adminApi(baseUrl, await adminSession(baseUrl, await addAdmin(databaseUrl, { role })));
+}

@@ -1,5 +1,5 @@
 /** For browser tests: the real server and Chromium, started before the file's tests, stopped after. */
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { anglesToward, radiansPerCount, spawnPosition, vec3, type Aim, type RunSettings, type Scenario } from "../../game/core";
 import { launchBrowser } from "./browser";
@@ -15,6 +15,22 @@ export function useServerAndBrowser(env: Record<string, string> = {}): { server:
     await handles.server?.stop();
   });
   return handles;
+}
+
+/**
+ * Every policy complaint a page of `context` makes: `securitypolicyviolation` events (recorded by a
+ * listener installed before any page script runs) and the console's CSP and Permissions-Policy errors.
+ */
+export async function watchPolicies(context: BrowserContext): Promise<(page: Page) => Promise<string[]>> {
+  await context.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`));
+  });
+  const consoleErrors: string[] = [];
+  context.on("console", (msg) => {
+    if (/Content.Security.Policy|Permissions.Policy|Refused to/i.test(msg.text())) consoleErrors.push(msg.text());
+  });
+  return async (page) => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
 }
 
 /**

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Run_startedAt_idx" ON "Run"("startedAt");
