@@ -34,6 +34,7 @@ export class InvalidInput extends DomainError<
   | "token_expired"
   | "consent_required"
   | "password_too_weak"
+  | "passkey_rejected"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -60,6 +61,7 @@ export class Forbidden extends DomainError<
   | "not_an_admin"
   | "admin_role_required"
   | "totp_enrolment_required"
+  | "handle_required"
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
@@ -73,6 +75,8 @@ export class NotFound extends DomainError<
   | "player_not_found"
   | "admin_not_found"
   | "award_not_found"
+  | "session_not_found"
+  | "passkey_not_found"
 > {}
 
 /** The request contradicts what is already stored. */
@@ -90,6 +94,7 @@ export class Conflict extends DomainError<
   | "admin_exists"
   | "totp_already_enrolled"
   | "award_not_in_review"
+  | "email_in_use"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

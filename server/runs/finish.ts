@@ -208,7 +208,12 @@ async function closedSince(q: Queries, challenge: ChallengeSchedule, scenarioId:
  * The run's place on each board it counted for, from the rank store: its rank, and whether this
  * run is the player's entry there (it improved the board).
  */
-async function ranksOf(ranks: RankStore, challenge: ChallengeSchedule, run: RunForFinish, countedAt: Date): Promise<BoardRank[]> {
+export async function ranksOf(
+  ranks: Pick<RankStore, "around">,
+  challenge: ChallengeSchedule,
+  run: Pick<RunForFinish, "id" | "playerId" | "scenarioId" | "tier">,
+  countedAt: Date,
+): Promise<BoardRank[]> {
   const boards = boardsFor({ scenarioId: run.scenarioId, tier: getTier(run.tier)!.name, finishedAt: countedAt }, challenge);
   return Promise.all(
     boards.map(async (board) => {
