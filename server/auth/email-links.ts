@@ -6,17 +6,15 @@
  * - `verify_contact`: a signed-in player gives an address and consents to CONTACT_CONSENT_TEXT; the
  *   address becomes their prize contact (with the consent's time and text) only when the link sent
  *   to it is followed.
- * Following a link uses it up, whatever it was for; a sign-in replaces the device's session.
+ * This module asks for links; following one (it is used up, whatever it was for; a sign-in replaces
+ * the device's session) is redeem-email-link.ts.
  */
 import crypto from "node:crypto";
-import { CONTACT_CONSENT_TEXT, type EmailLinkOutcome } from "../../lib/contracts/accounts";
-import { audit } from "../audit";
+import { CONTACT_CONSENT_TEXT } from "../../lib/contracts/accounts";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
-import { transact } from "../db/transact";
-import { Conflict, Forbidden, InvalidInput } from "../errors";
-import type { PlayerRow, SessionOptions } from "../players/session";
-import { hashToken, openSession } from "../players/session";
+import { Forbidden } from "../errors";
+import { hashToken, type PlayerRow } from "../players/session";
 import { sendMail, type MailConfig } from "../mail/mailer";
 import { ownOrigin } from "../security/origin";
 
@@ -80,46 +78,3 @@ export async function requestContactVerification(db: Db, ctx: LinkContext, input
   });
 }
 
-/**
- * Follows a link: uses the token up (once, even when two requests race) and does what it was for.
- * A sign-in opens a session (replacing the device's previous one) and answers its token.
- */
-export async function redeemEmailLink(
-  db: Db,
-  input: { token: string; session: SessionOptions & { replacing?: string | null } },
-): Promise<{ outcome: EmailLinkOutcome; session: { token: string; expiresAt: Date } | null }> {
-  const now = input.session.now ?? new Date();
-  const row = await db.emailToken.findUnique({ where: { tokenHash: hashToken(input.token) }, include: { player: true } });
-  if (!row) throw new InvalidInput("token_invalid", "That link is not valid. Ask for a new one.");
-  if (row.usedAt) throw new Conflict("token_already_used", "That link was already used. Ask for a new one.");
-  if (row.expiresAt <= now) throw new InvalidInput("token_expired", "That link has expired. Ask for a new one.");
-  return transact(db, async (tx) => {
-    const taken = await tx.emailToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-    if (taken.count === 0) throw new Conflict("token_already_used", "That link was already used. Ask for a new one.");
-    const actor = { actorType: "player" as const, actorId: row.playerId, targetType: "player", targetId: row.playerId };
-    if (row.purpose === "sign_in") {
-      const session = await openSession(tx, row.playerId, input.session);
-      await audit(tx, { ...actor, action: "player.signed_in", details: { method: "email" } });
-      return { outcome: { purpose: "sign_in" as const, player: { id: row.player.id, handle: row.player.handle } }, session };
-    }
-    const other = await tx.player.findFirst({ where: { contactEmail: row.email, contactVerifiedAt: { not: null }, id: { not: row.playerId } } });
-    if (other) throw new Conflict("email_in_use", "That address is already another player's contact. Use another one.");
-    await tx.player.update({
-      where: { id: row.playerId },
-      data: { contactEmail: row.email, contactVerifiedAt: now, contactConsentAt: row.createdAt, contactConsentText: row.consentText },
-    });
-    await audit(tx, { ...actor, action: "player.contact_verified", details: { email: row.email, consentAt: row.createdAt.toISOString() } });
-    return { outcome: { purpose: "verify_contact" as const, email: row.email }, session: null };
-  });
-}
-
-/** Removes the prize contact and the consent (the player withdraws it). */
-export async function removeContact(db: Db, player: PlayerRow): Promise<void> {
-  await transact(db, async (tx) => {
-    await tx.player.update({
-      where: { id: player.id },
-      data: { contactEmail: null, contactVerifiedAt: null, contactConsentAt: null, contactConsentText: null },
-    });
-    await audit(tx, { actorType: "player", actorId: player.id, action: "player.contact_removed", targetType: "player", targetId: player.id });
-  });
-}

@@ -8,25 +8,20 @@
  *   within CHALLENGE_TTL_MS; a challenge answered twice, late, or for another purpose is refused.
  * - Passkeys are discoverable (resident keys), so signing in needs no handle: the browser offers
  *   the passkeys it holds for this site and the answer names the credential.
+ * This module holds the relying party, the challenges, the options and the list; the use cases are
+ * register-passkey.ts, sign-in-with-passkey.ts and remove-passkey.ts.
  */
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
   type AuthenticatorTransport,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import type { PasskeyInfo } from "../../lib/contracts/accounts";
-import { audit } from "../audit";
 import type { Db } from "../db/client";
-import { transact } from "../db/transact";
-import { Forbidden, InvalidInput, NotFound } from "../errors";
-import { deviceLabel } from "../players/devices";
-import { openSession, type PlayerRow, type SessionOptions } from "../players/session";
+import { Forbidden, InvalidInput } from "../errors";
+import type { PlayerRow } from "../players/session";
 import { ownOrigin } from "../security/origin";
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -62,7 +57,7 @@ function challengeOf(clientDataJSON: string): string {
 }
 
 /** Takes a stored challenge back, once: it must be live, unused and for this purpose (and player). */
-async function takeChallenge(db: Db, clientDataJSON: string, purpose: Purpose, playerId: string | null, now: Date): Promise<string> {
+export async function takeChallenge(db: Db, clientDataJSON: string, purpose: Purpose, playerId: string | null, now: Date): Promise<string> {
   const challenge = challengeOf(clientDataJSON);
   const taken = await db.authChallenge.updateMany({
     where: { challenge, purpose, playerId, usedAt: null, expiresAt: { gt: now } },
@@ -72,7 +67,7 @@ async function takeChallenge(db: Db, clientDataJSON: string, purpose: Purpose, p
   return challenge;
 }
 
-function rejected(err: unknown): never {
+export function rejected(err: unknown): never {
   throw new InvalidInput("passkey_rejected", `The passkey was not accepted: ${(err as Error).message ?? "verification failed"}.`);
 }
 
@@ -92,45 +87,8 @@ export async function passkeyRegistrationOptions(db: Db, rp: RelyingParty, playe
   return options;
 }
 
-function transportsOf(json: string | null): AuthenticatorTransport[] | undefined {
+export function transportsOf(json: string | null): AuthenticatorTransport[] | undefined {
   return json ? (JSON.parse(json) as AuthenticatorTransport[]) : undefined;
-}
-
-export async function registerPasskey(
-  db: Db,
-  rp: RelyingParty,
-  input: { player: PlayerRow; response: RegistrationResponseJSON; userAgent: string | null; now?: Date },
-): Promise<PasskeyInfo> {
-  const now = input.now ?? new Date();
-  if (input.player.guest) throw new Forbidden("handle_required", "Choose a handle first: a passkey signs you in as a named player.");
-  const challenge = await takeChallenge(db, input.response.response.clientDataJSON, "register", input.player.id, now);
-  const verification = await verifyRegistrationResponse({
-    response: input.response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: false,
-  }).catch(rejected);
-  if (!verification.verified) rejected(new Error("verification failed"));
-  const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
-  const passkey = await transact(db, async (tx) => {
-    const row = await tx.passkey.create({
-      data: {
-        playerId: input.player.id,
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey),
-        counter: credential.counter,
-        transports: credential.transports ? JSON.stringify(credential.transports) : null,
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-        name: deviceLabel(input.userAgent),
-        createdAt: now,
-      },
-    });
-    await audit(tx, { actorType: "player", actorId: input.player.id, action: "player.passkey_added", targetType: "passkey", targetId: row.id });
-    return row;
-  });
-  return passkeyInfo(passkey);
 }
 
 export async function passkeySignInOptions(db: Db, rp: RelyingParty, now = new Date()): Promise<PublicKeyCredentialRequestOptionsJSON> {
@@ -139,34 +97,7 @@ export async function passkeySignInOptions(db: Db, rp: RelyingParty, now = new D
   return options;
 }
 
-/** Signs in with a passkey: a new session for its player, replacing the one the device presented. */
-export async function signInWithPasskey(
-  db: Db,
-  rp: RelyingParty,
-  input: { response: AuthenticationResponseJSON; session: SessionOptions & { replacing?: string | null } },
-): Promise<{ player: { id: string; handle: string }; token: string; expiresAt: Date }> {
-  const now = input.session.now ?? new Date();
-  const challenge = await takeChallenge(db, input.response.response.clientDataJSON, "sign_in", null, now);
-  const passkey = await db.passkey.findUnique({ where: { credentialId: input.response.id }, include: { player: true } });
-  if (!passkey) throw new NotFound("passkey_not_found", "This passkey is not registered on Flickboard (it may have been removed).");
-  const verification = await verifyAuthenticationResponse({
-    response: input.response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: transportsOf(passkey.transports) },
-    requireUserVerification: false,
-  }).catch(rejected);
-  if (!verification.verified) rejected(new Error("verification failed"));
-  return transact(db, async (tx) => {
-    await tx.passkey.update({ where: { id: passkey.id }, data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: now } });
-    const session = await openSession(tx, passkey.playerId, input.session);
-    await audit(tx, { actorType: "player", actorId: passkey.playerId, action: "player.signed_in", targetType: "player", targetId: passkey.playerId, details: { method: "passkey", passkeyId: passkey.id } });
-    return { player: { id: passkey.player.id, handle: passkey.player.handle }, ...session };
-  });
-}
-
-function passkeyInfo(p: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; deviceType: string }): PasskeyInfo {
+export function passkeyInfo(p: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; deviceType: string }): PasskeyInfo {
   return { id: p.id, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null, synced: p.deviceType === "multiDevice" };
 }
 
@@ -175,10 +106,3 @@ export async function listPasskeys(db: Db, playerId: string): Promise<PasskeyInf
   return rows.map(passkeyInfo);
 }
 
-export async function removePasskey(db: Db, playerId: string, passkeyId: string): Promise<void> {
-  await transact(db, async (tx) => {
-    const removed = await tx.passkey.deleteMany({ where: { id: passkeyId, playerId } });
-    if (removed.count === 0) throw new NotFound("passkey_not_found", "You have no passkey with that id.");
-    await audit(tx, { actorType: "player", actorId: playerId, action: "player.passkey_removed", targetType: "passkey", targetId: passkeyId });
-  });
-}

@@ -2,7 +2,8 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { passkeyResponseBodySchema } from "@/lib/contracts/accounts";
 import { endpoint, methods } from "@/server/api/endpoint";
 import { newSession, signedIn } from "@/server/api/signed-in";
-import { relyingParty, signInWithPasskey } from "@/server/auth/passkeys";
+import { relyingParty } from "@/server/auth/passkeys";
+import { signInWithPasskey } from "@/server/auth/sign-in-with-passkey";
 
 /** Signs in with a passkey; the device's previous session (a guest's, say) is replaced. */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({

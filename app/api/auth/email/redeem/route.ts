@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { emailLinkBodySchema } from "@/lib/contracts/accounts";
 import { endpoint, methods, sessionCookieSecure, setSessionCookie } from "@/server/api/endpoint";
 import { newSession } from "@/server/api/signed-in";
-import { redeemEmailLink } from "@/server/auth/email-links";
+import { redeemEmailLink } from "@/server/auth/redeem-email-link";
 
 /**
  * Follows an e-mailed link (the page /email posts its token here): signs in (a new session, the

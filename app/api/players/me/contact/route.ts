@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { contactBodySchema } from "@/lib/contracts/accounts";
 import { endpoint, methods } from "@/server/api/endpoint";
-import { linkContext, removeContact, requestContactVerification } from "@/server/auth/email-links";
+import { linkContext, requestContactVerification } from "@/server/auth/email-links";
+import { removeContact } from "@/server/players/remove-contact";
 
 /**
  * The prize-contact address: POST sends a verification link to it (with the player's consent to

@@ -2,7 +2,8 @@ import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { NextResponse } from "next/server";
 import { passkeyResponseBodySchema } from "@/lib/contracts/accounts";
 import { endpoint, methods } from "@/server/api/endpoint";
-import { listPasskeys, registerPasskey, relyingParty } from "@/server/auth/passkeys";
+import { listPasskeys, relyingParty } from "@/server/auth/passkeys";
+import { registerPasskey } from "@/server/auth/register-passkey";
 
 /** The player's passkeys; adding one with the browser's answer to the options of ./options. */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({

@@ -1,5 +1,5 @@
 import { endpoint, methods } from "@/server/api/endpoint";
-import { removePasskey } from "@/server/auth/passkeys";
+import { removePasskey } from "@/server/auth/remove-passkey";
 
 /** Removes one of the player's passkeys: it no longer signs anyone in. */
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
