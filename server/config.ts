@@ -96,6 +96,15 @@ export const configSchema = z.object({
   ADMIN_REQUIRE_TOTP: booleanFlag.default(false),
   /** Admin sign-in attempts allowed per 15 minutes from one client address. */
   ADMIN_LOGIN_RATE_PER_IP: count(30),
+  /** Where e-mail goes out: smtp(s)://user:pass@host:port. Unset: messages are written to the server log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with "smtp://" or "smtps://"')
+    .optional(),
+  /** The sender of sign-in and verification e-mails. */
+  MAIL_FROM: z.string().min(3).default("Flickboard <no-reply@flickboard.invalid>"),
+  /** How long an e-mailed link (sign-in, address verification) works, in minutes. */
+  EMAIL_LINK_TTL_MIN: count(15),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -35,6 +35,7 @@ export class InvalidInput extends DomainError<
   | "consent_required"
   | "password_too_weak"
   | "invalid_settings"
+  | "passkey_rejected"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -61,6 +62,7 @@ export class Forbidden extends DomainError<
   | "not_an_admin"
   | "admin_role_required"
   | "totp_enrolment_required"
+  | "handle_required"
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
@@ -74,6 +76,8 @@ export class NotFound extends DomainError<
   | "player_not_found"
   | "admin_not_found"
   | "award_not_found"
+  | "session_not_found"
+  | "passkey_not_found"
 > {}
 
 /** The request contradicts what is already stored. */
@@ -95,6 +99,7 @@ export class Conflict extends DomainError<
   | "player_already_disqualified"
   | "player_not_disqualified"
   | "run_not_flagged"
+  | "email_in_use"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

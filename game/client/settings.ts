@@ -6,10 +6,19 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../../lib/contracts/settings";
 import { cm360FromGame, type GameSensitivityProfile } from "../core";
 
+/** The games a sensitivity converts from (yaw values and their sources: docs/client.md). */
 export const GAME_PRESETS: { id: GameSensitivityProfile; label: string }[] = [
-  { id: "source", label: "CS / Source (yaw 0.022)" },
-  { id: "overwatch", label: "Overwatch (yaw 0.0066)" },
-  { id: "valorant", label: "Valorant (yaw 0.07)" },
+  { id: "cs2", label: "Counter-Strike 2 / CS:GO" },
+  { id: "valorant", label: "Valorant" },
+  { id: "overwatch", label: "Overwatch 2" },
+  { id: "apex", label: "Apex Legends" },
+  { id: "fortnite", label: "Fortnite (X sensitivity, %)" },
+  { id: "cod", label: "Call of Duty: MW / Warzone (relative)" },
+  { id: "destiny2", label: "Destiny 2" },
+  { id: "tf2", label: "Team Fortress 2" },
+  { id: "titanfall2", label: "Titanfall 2" },
+  { id: "quake-live", label: "Quake Live" },
+  { id: "source", label: "Other Source engine games" },
 ];
 
 /** cm/360 from a game's in-game sensitivity, rounded to 0.01 cm. */

@@ -14,8 +14,15 @@
  *    at 50 ms) counts as on-target time and as damage;
  *  - nothing takes effect after durationMs.
  *
+ * Measures (RunResult, docs/scoring.md "Result"): a target is *engaged* when it is first shown and
+ * again at every kill of another target (the player is free to go for it from then on). Its
+ * reaction time is from its last engagement to the onset of the aim's movement toward it (the first
+ * mouse movement that brings the aim REACTION_ONSET_DEG closer to it); its time to kill is from its
+ * last engagement to its kill.
+ *
  * All times are integer ticks of 1/16 ms internally.
  */
+import { DEG, dcos, dsin } from "./detmath";
 import { checkFrameCap, minFrameIntervalMs, type Tier } from "./tier";
 import { LogRecorder, TICKS_PER_MS, type InputLog } from "./log";
 import { isClickingKind, type Scenario } from "./scenario";
@@ -37,6 +44,10 @@ import {
 /** Tracking credit per frame interval is capped at this many ms. */
 export const MAX_CREDIT_INTERVAL_MS = 50;
 const MAX_CREDIT_TICKS = MAX_CREDIT_INTERVAL_MS * TICKS_PER_MS;
+/** How much closer to a target the aim must come for a movement to count as the reaction to it. */
+export const REACTION_ONSET_DEG = 1;
+const COS_ONSET = dcos(REACTION_ONSET_DEG * DEG);
+const SIN_ONSET = dsin(REACTION_ONSET_DEG * DEG);
 /** The button that shoots (clicking) / must be held (tracking with requireButtonHeld). */
 export const PRIMARY_BUTTON = 0;
 
@@ -83,9 +94,13 @@ export interface RunResult {
   /** Clicking: hits / shots. Tracking: on-target time / sampled time. 0 when undefined. */
   accuracy: number;
   kills: number;
-  /** Per target, in order of first hit: firstHitAt - firstShownAt (ms). */
+  /**
+   * Per target, in order of first hit: from its last engagement (shown, or another target's kill)
+   * to the onset of the aim's movement toward it (ms). Targets the aim was already within
+   * REACTION_ONSET_DEG of, or hit with no such movement, have none.
+   */
   reactionTimesMs: number[];
-  /** Per killed target: killedAt - firstShownAt (ms). */
+  /** Per killed target: killedAt - its last engagement (ms); in Gridshot, the time between kills. */
   timeToKillMs: number[];
   timeOnTargetMs: number;
   /** Tracking: sum of credited frame intervals (with the button held if required). */
@@ -120,6 +135,11 @@ class Slot {
   hitsLeft = 0;
   hpTicks = 0;
   credited = false;
+  /** Last engagement (ticks), and the onset of the aim's movement toward the target since (-1: none yet). */
+  engagedTicks = -1;
+  onsetTicks = -1;
+  /** The aim-to-target cosine that marks the onset (Infinity: no onset can be measured). */
+  onsetCos = Infinity;
   readonly params = new SpawnParams();
   readonly view: TargetView;
   record: TargetRecord | null = null;
@@ -213,6 +233,8 @@ export class Simulation {
   private lastFrame = -1;
   private onTargetTicks = 0;
   private sampledTicks = 0;
+  /** Slots engaged whose onset is still to come (skips the onset test when there are none). */
+  private awaitingOnset = 0;
   private readonly reactionTimes: number[] = [];
   private readonly timeToKill: number[] = [];
   private readonly shotRecords: ShotRecord[] = [];
@@ -348,7 +370,7 @@ export class Simulation {
       const bt = bq.size > 0 ? bq.t[bq.head]! : Infinity;
       if (mt <= bt) {
         if (mt > limit) return;
-        this.applyMouse(mq.a[mq.head]!, mq.b[mq.head]!);
+        this.applyMouse(mt, mq.a[mq.head]!, mq.b[mq.head]!);
         mq.shift();
       } else {
         if (bt > limit || (bt === limit && !buttonsAtLimit)) return;
@@ -358,7 +380,7 @@ export class Simulation {
     }
   }
 
-  private applyMouse(dx: number, dy: number): void {
+  private applyMouse(te: number, dx: number, dy: number): void {
     this.yawCounts += dx;
     // DOM movementY is positive downwards; pitch is positive upwards.
     let p = this.pitchCounts - dy;
@@ -368,6 +390,37 @@ export class Simulation {
     this.aim.yaw = this.yawCounts * this.rpc;
     this.aim.pitch = this.pitchCounts * this.rpc;
     this.dirDirty = true;
+    if (this.awaitingOnset > 0) this.detectOnsets(te);
+  }
+
+  /** Cosine of the angle between the aim and a target's centre (as of the last frame). */
+  private aimCosine(slot: Slot): number {
+    const d = this.direction();
+    const p = slot.view.position;
+    const c = (d.x * p.x + d.y * p.y + d.z * p.z) / Math.sqrt(p.x * p.x + p.y * p.y + p.z * p.z);
+    return c > 1 ? 1 : c < -1 ? -1 : c;
+  }
+
+  /** The target is engaged at te: its reaction and time to kill count from here. */
+  private engage(slot: Slot, te: number): void {
+    if (slot.onsetTicks < 0 && slot.onsetCos !== Infinity) this.awaitingOnset--;
+    slot.engagedTicks = te;
+    slot.onsetTicks = -1;
+    const c0 = this.aimCosine(slot);
+    // The onset is when the angle has shrunk by REACTION_ONSET_DEG: cos(a0 - onset), from c0 exactly.
+    slot.onsetCos = c0 >= COS_ONSET ? Infinity : c0 * COS_ONSET + Math.sqrt(1 - c0 * c0) * SIN_ONSET;
+    if (slot.onsetCos !== Infinity) this.awaitingOnset++;
+  }
+
+  private detectOnsets(te: number): void {
+    for (let i = 0; i < this.slots.length; i++) {
+      const s = this.slots[i]!;
+      if (!s.active || s.onsetTicks >= 0 || s.onsetCos === Infinity) continue;
+      if (this.aimCosine(s) >= s.onsetCos) {
+        s.onsetTicks = te;
+        this.awaitingOnset--;
+      }
+    }
   }
 
   private applyButton(te: number, id: number, down: boolean): void {
@@ -441,19 +494,27 @@ export class Simulation {
     if (slot.credited) return;
     slot.credited = true;
     slot.record!.firstHitAt = t / TICKS_PER_MS;
-    this.reactionTimes.push((t - slot.shownTicks) / TICKS_PER_MS);
+    if (slot.onsetTicks >= 0) this.reactionTimes.push((slot.onsetTicks - slot.engagedTicks) / TICKS_PER_MS);
   }
 
   private kill(slot: Slot, t: number): void {
     this.kills++;
     slot.record!.killedAt = t / TICKS_PER_MS;
-    this.timeToKill.push((t - slot.shownTicks) / TICKS_PER_MS);
+    this.timeToKill.push((t - slot.engagedTicks) / TICKS_PER_MS);
     this.assignSpawn(slot, t + this.respawnTicks);
+    // Every target on screen is the player's to go for now.
+    for (let i = 0; i < this.slots.length; i++) {
+      const other = this.slots[i]!;
+      if (other !== slot && other.active && other.shownTicks >= 0) this.engage(other, t);
+    }
   }
 
   /** Puts the next spawn index into `slot`, alive from `at` (nothing if after the end). */
   private assignSpawn(slot: Slot, at: number): void {
     slot.view.visible = false;
+    if (slot.onsetTicks < 0 && slot.onsetCos !== Infinity) this.awaitingOnset--;
+    slot.onsetCos = Infinity;
+    slot.onsetTicks = -1;
     if (at > this.durationTicks) {
       slot.active = false;
       slot.record = null;
@@ -486,6 +547,7 @@ export class Simulation {
       if (s.shownTicks < 0) {
         s.shownTicks = f;
         s.record!.firstShownAt = f / TICKS_PER_MS;
+        this.engage(s, f);
       }
       s.view.visible = true;
     }

@@ -100,14 +100,26 @@ export function anglesToward(p: Vec3, out: Aim): Aim {
   return out;
 }
 
-export type GameSensitivityProfile = "source" | "overwatch" | "valorant";
-
-/** Degrees of yaw per count at sensitivity 1. */
-export const GAME_YAW_DEG: Readonly<Record<GameSensitivityProfile, number>> = {
+/**
+ * Degrees of yaw per mouse count at in-game sensitivity 1 (hip fire), per game; sources in
+ * docs/client.md ("Sensitivity from other games"). Fortnite's is per percentage point of its
+ * "Mouse Sensitivity X" (e.g. 6.5 for 6.5 %).
+ */
+export const GAME_YAW_DEG = {
   source: 0.022,
+  cs2: 0.022,
+  apex: 0.022,
+  tf2: 0.022,
+  titanfall2: 0.022,
+  "quake-live": 0.022,
   overwatch: 0.0066,
+  cod: 0.0066,
+  destiny2: 0.0066,
   valorant: 0.07,
-};
+  fortnite: 0.005555,
+} as const satisfies Record<string, number>;
+
+export type GameSensitivityProfile = keyof typeof GAME_YAW_DEG;
 
 /** NOT decisive: cm/360 for an in-game sensitivity: 360 / (sens · yaw) / dpi · 2.54. */
 export function cm360FromGame(game: GameSensitivityProfile, sens: number, dpi: number): number {

@@ -6,10 +6,13 @@ export const signUpBodySchema = z.strictObject({ handle: z.string().max(100) });
 
 export const playerSettingsSchema = z.strictObject(settingsSchema.shape).partial();
 
+/**
+ * A handle (for a guest: the claim that makes them a named player) and settings. The prize-contact
+ * address is not set here: it is verified by a link (POST /api/players/me/contact).
+ */
 export const profilePatchSchema = z.strictObject({
-  handle: z.string().optional(),
+  handle: z.string().max(100).optional(),
   settings: playerSettingsSchema.optional(),
-  contactEmail: z.email("must be an email address").max(200).nullable().optional(),
 });
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;
 
@@ -33,9 +36,21 @@ export interface PublicPlayer {
   handle: string;
 }
 
+/** The verified prize-contact address and the consent given for it. */
+export interface PrizeContact {
+  email: string;
+  verifiedAt: string;
+  consentAt: string;
+  consentText: string;
+}
+
 export interface PlayerProfile extends PublicPlayer {
+  /** A guest has a generated handle ("guest-7k3m9x") until they choose one. */
+  guest: boolean;
   settings: Partial<z.infer<typeof settingsSchema>>;
+  /** The prize-contact address on file (a kiosk booth stores one with consent, unverified), or null. */
   contactEmail: string | null;
+  contact: PrizeContact | null;
   createdAt: string;
 }
 

@@ -1,6 +1,7 @@
 /** The runs API: starting a run, finishing it, and what the server answers (docs/api.md). */
 import { z } from "zod";
 import { runEnvironmentSchema, tierNames, type FrameStats, type TierName } from "../../game/core";
+import type { PeriodKind, TierFilter } from "./boards";
 
 export const startRunBodySchema = z.strictObject({
   scenario: z.string().min(1).max(64),
@@ -61,9 +62,9 @@ export interface FinishedRunReport {
 
 export interface BoardRank {
   scenario: string;
-  period: string;
+  period: PeriodKind;
   key: string;
-  tier: string;
+  tier: TierFilter;
   rank: number | null;
   improved: boolean;
 }
@@ -72,4 +73,41 @@ export interface BoardRank {
 export interface FinishOutcome {
   run: FinishedRunReport;
   ranks?: BoardRank[];
+}
+
+/** One of the player's finished runs, for their history (GET /api/players/me/runs). */
+export interface RunHistoryItem {
+  id: string;
+  scenario: string;
+  tier: string;
+  verdict: Verdict | "abandoned";
+  score: number | null;
+  finishedAt: string;
+}
+
+/** Where a verified run leaves its player on one board it counts for. */
+export interface BoardPlacement {
+  period: PeriodKind;
+  key: string;
+  tier: TierFilter;
+  /** The player's rank now (their best on the board, which may be an earlier run). */
+  rank: number;
+  size: number;
+  /** "Top N %": the share of the board's players at or above this rank, rounded up. */
+  topPercent: number;
+  /** This run is the player's best on the board. */
+  improved: boolean;
+}
+
+/** GET /api/runs/:runId/placement: the run's boards and the change to the player's personal best. */
+export interface RunPlacement {
+  runId: string;
+  score: number;
+  personalBest: {
+    /** The best verified score on this scenario before this run (null: the first). */
+    previous: number | null;
+    /** score - previous when this run beat it; null when it did not (or there was none). */
+    improvedBy: number | null;
+  };
+  boards: BoardPlacement[];
 }

@@ -1,6 +1,7 @@
 /**
- * Player settings: sensitivity (cm/360 + DPI), horizontal FOV, colours and shapes, keyboard fire.
- * A contract: the browser validates and stores them, the server validates what a player saves.
+ * Player settings: sensitivity (cm/360 + DPI), horizontal FOV, colours and shapes, the crosshair's
+ * geometry, keys, sound volume, the countdown on retries and full screen. A contract: the browser
+ * validates and stores them, the server keeps a signed-in player's copy (PATCH /api/players/me).
  */
 import { SENSITIVITY_RANGE } from "../../game/core";
 import * as z from "../../game/core/zod";
@@ -28,6 +29,20 @@ export const settingsSchema = z.object({
   crosshairStyle: z.enum(CROSSHAIR_STYLES),
   /** A key that fires like the left button (KeyboardEvent.code), or null. */
   keyboardFire: z.nullable(z.string().check(z.maxLength(32))),
+  /** Crosshair geometry in CSS pixels: arm length (or dot/circle diameter), gap at the centre, line thickness. */
+  crosshairSize: z.number().check(z.int(), z.minimum(2), z.maximum(40)),
+  crosshairGap: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
+  crosshairThickness: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
+  /** A dark outline around the crosshair, for bright backgrounds. */
+  crosshairOutline: z.boolean(),
+  /** Hit and miss sounds, 0 (off) to 100. */
+  volume: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+  /** The key that restarts a run at once (KeyboardEvent.code). */
+  restartKey: z.string().check(z.minLength(1), z.maxLength(32)),
+  /** Count down 3 s before a retry too (the first run of a visit always counts down). */
+  countdownOnRetry: z.boolean(),
+  /** Play in full screen (the browser may refuse: the arena then fills the window). */
+  fullscreen: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -40,4 +55,12 @@ export const DEFAULT_SETTINGS: Settings = {
   crosshairColour: "cyan",
   crosshairStyle: "cross",
   keyboardFire: null,
+  crosshairSize: 18,
+  crosshairGap: 0,
+  crosshairThickness: 2,
+  crosshairOutline: false,
+  volume: 60,
+  restartKey: "KeyR",
+  countdownOnRetry: false,
+  fullscreen: true,
 };

@@ -1,6 +1,7 @@
 /**
  * Player handles: 3–20 characters of letters, digits, `_`, `-` and `.`, unique case-insensitively,
- * and free of slurs, including their look-alike spellings (l33t digits, separators, repeats).
+ * and free of slurs, including their look-alike spellings (l33t digits, separators, repeats). The
+ * "guest-" prefix is kept for the generated handles of guest players.
  */
 import { InvalidInput } from "../errors";
 import { ALLOWED_WORDS, BLOCKED_TERMS } from "./blocklist";
@@ -31,6 +32,9 @@ export function isBlocked(handle: string): boolean {
   return blocked.some((term) => s.includes(term));
 }
 
+/** Generated handles of guest players start with this; nobody may choose one. */
+export const GUEST_PREFIX = "guest-";
+
 /** The handle, trimmed, or an InvalidInput saying what is wrong with it. */
 export function validateHandle(input: string): string {
   const handle = input.trim();
@@ -38,5 +42,8 @@ export function validateHandle(input: string): string {
     throw new InvalidInput("invalid_handle", "A handle is 3 to 20 characters: letters, digits, _ - and . only.");
   }
   if (isBlocked(handle)) throw new InvalidInput("handle_not_allowed", "That handle is not allowed. Please pick another.");
+  if (handle.toLowerCase().startsWith(GUEST_PREFIX)) {
+    throw new InvalidInput("handle_not_allowed", `Handles starting with "${GUEST_PREFIX}" are kept for guests. Please pick another.`);
+  }
   return handle;
 }

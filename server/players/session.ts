@@ -6,9 +6,13 @@
  *   most one write per TOUCH_INTERVAL_MS, so reads stay reads).
  * - Rotation: signing in replaces the session the device had with a new token.
  * - Sign-out revokes the session; a revoked or expired token is refused like an unknown one.
+ * - A player sees their live sessions (device, when) and may end any of them.
  */
 import crypto from "node:crypto";
+import type { SessionInfo } from "../../lib/contracts/accounts";
 import type { Db } from "../db/client";
+import { NotFound } from "../errors";
+import { deviceLabel } from "./devices";
 
 export const SESSION_COOKIE = "fb_session";
 const TOKEN_PREFIX = "fb_";
@@ -95,4 +99,26 @@ export type PlayerRow = AuthenticatedPlayer["player"];
 /** Ends a session (sign-out). */
 export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
   await db.playerSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/** The player's live sessions, most recently used first. */
+export async function listSessions(db: Db, playerId: string, currentSessionId: string, now = new Date()): Promise<SessionInfo[]> {
+  const rows = await db.playerSession.findMany({
+    where: { playerId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    device: deviceLabel(s.userAgent),
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    current: s.id === currentSessionId,
+  }));
+}
+
+/** Ends one of the player's own sessions (another device, or this one). */
+export async function revokePlayerSession(db: Db, playerId: string, sessionId: string, now = new Date()): Promise<void> {
+  const ended = await db.playerSession.updateMany({ where: { id: sessionId, playerId, revokedAt: null }, data: { revokedAt: now } });
+  if (ended.count === 0) throw new NotFound("session_not_found", "You have no live session with that id.");
 }

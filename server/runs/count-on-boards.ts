@@ -66,7 +66,7 @@ async function closedPeriods(q: Queries, challenge: Challenge, scenarioId: strin
  * The run's place on each of `boards`, from the rank store: the player's rank, and whether this run
  * is their entry there (it improved the board).
  */
-export async function ranksOfRun(ranks: RankStore, boards: readonly BoardId[], run: { id: string; playerId: string }): Promise<BoardRank[]> {
+export async function ranksOfRun(ranks: Pick<RankStore, "around">, boards: readonly BoardId[], run: { id: string; playerId: string }): Promise<BoardRank[]> {
   return Promise.all(
     boards.map(async (board) => {
       const at = await ranks.around(board, run.playerId, 0);

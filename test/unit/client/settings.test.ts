@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SpikeFilter } from "../../../game/client/input";
-import { cm360FromPreset, loadSettings, saveSettings } from "../../../game/client/settings";
+import { cm360FromPreset, GAME_PRESETS, loadSettings, saveSettings } from "../../../game/client/settings";
 import { DEFAULT_SETTINGS } from "../../../lib/contracts/settings";
 import { verticalFovFromHorizontal } from "../../../game/core";
 
@@ -39,6 +39,26 @@ describe("settings", () => {
     // Overwatch 6.67 at 800 DPI and Valorant 0.629 at 800 DPI are the CS 2.0 equivalents.
     expect(cm360FromPreset("overwatch", 6.67, 800)).toBeCloseTo(25.98, 1);
     expect(cm360FromPreset("valorant", 0.629, 800)).toBeCloseTo(25.98, 1);
+  });
+
+  it("converts from at least 10 games, each by its own yaw", () => {
+    expect(new Set(GAME_PRESETS.map((p) => p.id)).size).toBeGreaterThanOrEqual(10);
+    // The same 25.98 cm/360 at 800 DPI, as each game's players would set it.
+    const equivalents: Record<string, number> = {
+      cs2: 2,
+      apex: 2,
+      tf2: 2,
+      titanfall2: 2,
+      "quake-live": 2,
+      overwatch: 6.6667,
+      cod: 6.6667,
+      destiny2: 6.6667,
+      valorant: 0.62857,
+      fortnite: 7.9208,
+    };
+    for (const [game, sens] of Object.entries(equivalents)) {
+      expect(cm360FromPreset(game as never, sens, 800), game).toBeCloseTo(25.98, 1);
+    }
   });
 
   it("turns 103° horizontal into three.js's vertical FOV for 16:9", () => {
