@@ -116,6 +116,8 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
     if (answer.status === 201 && json.player?.id && json.token) signedUp.add(json.player.id);
     if (answer.status === 201 && json.runId) started.add(json.runId);
     for (const id of [json.player?.id, json.runId]) if (id) involved.add(id);
+    // Passkey options hand out a WebAuthn challenge, stored (AuthChallenge) for the answer to come back.
+    if (typeof json.options?.challenge === "string") involved.add(json.options.challenge);
     // Answers without a body (204): an abandon names its run in the path; a sign-out has its token.
     const path = new URL(req.path, "http://x").pathname;
     const abandon = req.method === "POST" ? /^\/api\/runs\/([^/]+)\/abandon$/.exec(path)?.[1] : undefined;

@@ -42,6 +42,11 @@ describe("served over http", () => {
     // The kiosk big screen of the seeded challenge; an award that does not exist (an error answer).
     challenge: DEFAULT_CHALLENGE.id,
     awardId: "no-such-award",
+    // Ids no row has (error answers): a kiosk, a membership code, a passkey, a session.
+    kioskId: "no-such-kiosk",
+    codeId: "no-such-code",
+    passkeyId: "no-such-passkey",
+    sessionId: "no-such-session",
     // An /api path no route claims: its JSON 404 must carry the headers too.
     path: "no-such-route",
   });
