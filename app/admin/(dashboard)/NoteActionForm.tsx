@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ErrorBody } from "@/lib/contracts/errors";
+import { adminFetch } from "./admin-fetch";
 
 export interface NoteAction {
   label: string;
@@ -32,19 +32,11 @@ export function NoteActionForm({ actions, placeholder }: { actions: NoteAction[]
     if (action.noteRequired && !note) return setMessage({ error: true, text: `${action.label} needs a note: say why.` });
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch(action.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(note ? { note } : {}) });
-      if (res.ok) {
-        setMessage({ error: false, text: action.done });
-        router.refresh();
-      } else {
-        setMessage({ error: true, text: ((await res.json()) as ErrorBody).error.message });
-      }
-    } catch {
-      setMessage({ error: true, text: "The server did not answer; try again." });
-    } finally {
-      setBusy(false);
-    }
+    const res = await adminFetch<unknown>("POST", action.url, note ? { note } : {});
+    setBusy(false);
+    if (!res.ok) return setMessage({ error: true, text: res.message });
+    setMessage({ error: false, text: action.done });
+    router.refresh();
   }
 
   return (

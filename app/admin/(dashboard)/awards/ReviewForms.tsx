@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { DisqualifyAnswer } from "@/lib/contracts/awards";
-import { postAdmin } from "../post-admin";
+import { adminFetch } from "../admin-fetch";
 import { ErrorNote } from "../ErrorNote";
 
 /**
@@ -22,12 +22,12 @@ export function ReviewForms({ awardId, handle }: { awardId: string; handle: stri
     const body = action === "approve" ? (note ? { note } : {}) : { scope: form.get("scope"), note };
     setBusy(true);
     setError(null);
-    const answer = await postAdmin<DisqualifyAnswer | null>(`/api/admin/awards/${encodeURIComponent(awardId)}/${action}`, body);
+    const answer = await adminFetch<DisqualifyAnswer | null>("POST", `/api/admin/awards/${encodeURIComponent(awardId)}/${action}`, body);
     setBusy(false);
-    if ("error" in answer) return setError(answer.error);
+    if (!answer.ok) return setError(answer.message);
     if (action === "approve") setOutcome(`${handle} approved: the prize is pending.`);
     else {
-      const offered = answer.value?.offered;
+      const offered = answer.body?.offered;
       setOutcome(offered ? `${handle} disqualified. The place was offered to ${offered.handle} (rank ${offered.rank}, offer ${offered.offer}).` : `${handle} disqualified. Nobody eligible was left: the place stays unawarded.`);
     }
   }

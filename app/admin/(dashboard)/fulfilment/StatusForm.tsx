@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { AwardStatus, AwardStatusAnswer } from "@/lib/contracts/awards";
-import { postAdmin } from "../post-admin";
+import { adminFetch } from "../admin-fetch";
 import { ErrorNote } from "../ErrorNote";
 
 /** The next fulfilment steps of a prize (given by the page), each a button, with a note. A forfeit says who the place went to. */
@@ -20,12 +20,12 @@ export function StatusForm({ awardId, handle, steps }: { awardId: string; handle
     const note = String(new FormData(form).get("note") ?? "").trim();
     setBusy(true);
     setError(null);
-    const answer = await postAdmin<AwardStatusAnswer>(`/api/admin/awards/${encodeURIComponent(awardId)}/status`, { status: submitter?.value, ...(note ? { note } : {}) });
+    const answer = await adminFetch<AwardStatusAnswer>("POST", `/api/admin/awards/${encodeURIComponent(awardId)}/status`, { status: submitter?.value, ...(note ? { note } : {}) });
     setBusy(false);
-    if ("error" in answer) return setError(answer.error);
+    if (!answer.ok) return setError(answer.message);
     // A forfeit ends the prize's steps: the answer stays on screen (a refresh would remove this form).
-    if (answer.value.status === "forfeited") {
-      const o = answer.value.offered;
+    if (answer.body.status === "forfeited") {
+      const o = answer.body.offered;
       return setOffered(o ? `Forfeited. The place was offered to ${o.handle} (rank ${o.rank}), in review under Awards.` : "Forfeited. Nobody eligible was left.");
     }
     form.reset();
