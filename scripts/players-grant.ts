@@ -3,6 +3,7 @@
  * Ultimate (audited as an admin grant). Until the admin dashboard does it, this is how memberships are
  * given by hand.
  */
+import { transact } from "../server/db/transact";
 import { grantMembership } from "../server/memberships/grant-membership";
 import { membershipStatus } from "../server/memberships/membership";
 import { handleKey } from "../server/players/handles";
@@ -18,7 +19,7 @@ if (!Number.isInteger(days) || days < 1 || days > 3660) fail(`--days must be a w
 await withDb(commandConfig(), async (db) => {
   const player = await db.player.findUnique({ where: { handleKey: handleKey(values.handle!) } });
   if (!player) fail(`no player with the handle ${JSON.stringify(values.handle)}`);
-  await db.$transaction((tx) => grantMembership(tx, { playerId: player.id, length: { days }, source: "admin", actor: { actorType: "admin", actorId: "cli" } }));
+  await transact(db, (tx) => grantMembership(tx, { playerId: player.id, length: { days }, source: "admin", actor: { actorType: "admin", actorId: "cli" } }));
   const status = await membershipStatus(db, player.id);
   console.log(`${player.handle}: ultimate until ${status.expiresAt ?? "(no end)"}`);
 });

@@ -6,6 +6,7 @@
 import type { AdminIdentity, AdminRole } from "../../lib/contracts/admin";
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, NotFound } from "../errors";
 import { emailKey } from "./accounts";
 import { clearFailures } from "./lockout";
@@ -29,7 +30,7 @@ export async function createAdmin(db: Db, change: AdminAccountChange): Promise<{
   checkNewPassword(change.password, email);
   const passwordHash = await hashPassword(change.password);
 
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const existing = await tx.adminUser.findUnique({ where: { email } });
     if (existing && !change.reset) {
       throw new Conflict("admin_exists", `An admin with the email ${email} exists: pass --reset to replace its password (which signs it out everywhere).`);

@@ -5,6 +5,7 @@
  */
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, NotFound } from "../errors";
 import { emailKey } from "./accounts";
 import { newTotpSecret, totpUri } from "./totp";
@@ -14,7 +15,7 @@ export async function enrolTotp(
   input: { email: string; replace: boolean; actor: Pick<AuditEntry, "actorType" | "actorId"> },
 ): Promise<{ secret: string; uri: string }> {
   const email = emailKey(input.email);
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const admin = await tx.adminUser.findUnique({ where: { email } });
     if (!admin) throw new NotFound("admin_not_found", `No admin has the email ${email}: create it with npm run admin:create first.`);
     if (admin.totpSecret && !input.replace) {

@@ -11,6 +11,7 @@
 import type { AdminIdentity, AdminRole } from "../../lib/contracts/admin";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Forbidden, RateLimited, Unauthenticated } from "../errors";
 import { emailKey } from "./accounts";
 import { clearFailures, lockedUntil, recordFailure } from "./lockout";
@@ -69,7 +70,7 @@ export async function logIn(db: Db, attempt: SignIn, policy: SignInPolicy, now =
     );
   }
 
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     await clearFailures(tx, key);
     const session = await openAdminSession(tx, admin.id, {
       lifetimeMs: policy.sessionHours * 3600_000,
@@ -104,7 +105,7 @@ interface Failure {
  * starts, in one transaction; then throws `error`.
  */
 async function failed(db: Db, f: Failure, error: Unauthenticated): Promise<never> {
-  await db.$transaction(async (tx) => {
+  await transact(db, async (tx) => {
     const lockEnds = await recordFailure(tx, f.key, f.ip, f.now);
     const target = f.adminId ? { targetType: "admin", targetId: f.adminId } : {};
     await audit(tx, { actorType: "system", action: "admin.login_failed", ...target, details: { email: f.key, ip: f.ip, reason: f.reason } });

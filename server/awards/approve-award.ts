@@ -1,10 +1,11 @@
 /** Approves an award in review: it becomes `pending` (payable). Audited as `award.approved`. */
 import { audit } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { decideReview } from "./review";
 
 export async function approveAward(db: Db, input: { awardId: string; adminId: string; note?: string; now?: Date }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transact(db, async (tx) => {
     const award = await decideReview(tx, input.awardId, { status: "pending", adminId: input.adminId, note: input.note ?? null, now: input.now ?? new Date() });
     await audit(tx, {
       actorType: "admin",

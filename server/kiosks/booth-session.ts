@@ -13,6 +13,7 @@
  */
 import type { BoothReturn, BoothSignUp } from "../../lib/contracts/kiosks";
 import type { Db } from "../db/client";
+import { transact, type Tx } from "../db/transact";
 import { InvalidInput, NotFound } from "../errors";
 import { handleKey, validateHandle } from "../players/handles";
 import { handleTaken, isUniqueViolation } from "../players/players";
@@ -21,7 +22,6 @@ import { openSession } from "../players/session";
 /** A booth turn takes a few minutes; a session left behind ends on its own after this. */
 export const BOOTH_SESSION_TTL_MS = 20 * 60 * 1000;
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 interface BoothKiosk {
   id: string;
   scenarioId: string;
@@ -49,7 +49,7 @@ export async function signUpAtBooth(db: Db, kiosk: BoothKiosk, input: BoothSignU
   const now = client.now ?? new Date();
   const contact = input.email ? { contactEmail: input.email.trim().toLowerCase(), contactConsentAt: now } : {};
   try {
-    return await db.$transaction(async (tx) => {
+    return await transact(db, async (tx) => {
       const player = await tx.player.create({ data: { handle, handleKey: handleKey(handle), kioskId: kiosk.id, createdAt: now, ...contact } });
       return openBoothVisit(tx, kiosk, player, { ...client, now });
     });
@@ -61,7 +61,7 @@ export async function signUpAtBooth(db: Db, kiosk: BoothKiosk, input: BoothSignU
 
 /** A returning player finds themselves by handle plus the e-mail they left for prize contact. */
 export async function returnToBooth(db: Db, kiosk: BoothKiosk, input: BoothReturn, client: Client = {}) {
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const player = await tx.player.findUnique({ where: { handleKey: handleKey(input.handle.trim()) } });
     const matches = player?.contactEmail && player.contactConsentAt && player.contactEmail.toLowerCase() === input.email.trim().toLowerCase();
     if (!player || !matches) {

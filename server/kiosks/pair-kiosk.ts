@@ -5,13 +5,14 @@
  */
 import { audit } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, Expired, NotFound } from "../errors";
 import { kioskTokenHash, newKioskToken } from "./credential";
 import { pairingCodeHash } from "./secrets";
 
 export async function pairKiosk(db: Db, typedCode: string, now = new Date()) {
   const token = newKioskToken();
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const kiosk = await tx.kiosk.findUnique({ where: { pairingCodeHash: pairingCodeHash(typedCode) } });
     if (!kiosk) throw new NotFound("pairing_code_not_found", "That pairing code does not exist or was used already. Ask for a new one.");
     if (kiosk.revokedAt) throw new Conflict("kiosk_revoked", "That kiosk was revoked.");

@@ -5,12 +5,13 @@
  */
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, NotFound } from "../errors";
 import { newPairingCode, PAIRING_CODE_TTL_MS, pairingCodeHash } from "./secrets";
 
 export async function issuePairingCode(db: Db, kioskId: string, actor: Pick<AuditEntry, "actorType" | "actorId">, now = new Date()) {
   const pairingCode = newPairingCode();
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const kiosk = await tx.kiosk.findUnique({ where: { id: kioskId } });
     if (!kiosk) throw new NotFound("kiosk_not_found", "No kiosk with that id.");
     if (kiosk.revokedAt) throw new Conflict("kiosk_revoked", "That kiosk was revoked; register a new one.");

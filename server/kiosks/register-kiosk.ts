@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, settingsSchema } from "../../lib/contracts/settings";
 import { audit, type AuditEntry } from "../audit";
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { NotFound } from "../errors";
 import { boothScenario } from "./booth-variant";
 import { newPairingCode, newPin, PAIRING_CODE_TTL_MS, pairingCodeHash, pinHash } from "./secrets";
@@ -33,7 +34,7 @@ export async function registerKiosk(db: Db, input: NewKiosk, actor: Pick<AuditEn
   const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...spec.settings });
   const pairingCode = newPairingCode();
   const pin = newPin();
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const base = spec.scenario ?? challenge.featuredScenarioId;
     const scenario = await boothScenario(tx, base, spec.runSeconds);
     if (!scenario) throw new NotFound("scenario_not_found", `No playable scenario "${base}".`);

@@ -5,10 +5,11 @@
  */
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { NotFound } from "../errors";
 
 export async function revokeKiosk(db: Db, kioskId: string, actor: Pick<AuditEntry, "actorType" | "actorId">, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transact(db, async (tx) => {
     const kiosk = await tx.kiosk.findUnique({ where: { id: kioskId } });
     if (!kiosk) throw new NotFound("kiosk_not_found", "No kiosk with that id.");
     if (kiosk.revokedAt) return;

@@ -17,6 +17,7 @@
 import type { FinishBody, FinishOutcome } from "../../lib/contracts/runs";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { NotFound } from "../errors";
 import { finding, playerFindings, type Finding } from "../runs/findings";
 import { finishRun, type FinishServices } from "../runs/finish";
@@ -58,7 +59,7 @@ export async function uploadKioskRun(
  * first answer was lost after the finish committed, finds it there), with its audit entry.
  */
 async function noteLateUpload(db: Db, runId: string, outcome: FinishOutcome, policy: UploadPolicy): Promise<FinishOutcome> {
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, include: { scenario: true } });
     const findings = (run.findings ?? []) as unknown as Finding[];
     if (!run.lateUploadAt || !run.finishedAt || findings.some((f) => f.code === "late_upload")) return outcome;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { audit, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { InvalidInput } from "../errors";
 import { codeHash, newCode } from "./codes";
 
@@ -16,7 +17,7 @@ export async function createMembershipCode(db: Db, input: z.infer<typeof newCode
   const spec = newCodeSchema.parse(input);
   if (spec.expiresAt <= now) throw new InvalidInput("validation_failed", "expiresAt: must be in the future");
   const code = newCode();
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const row = await tx.membershipCode.create({
       data: { codeHash: codeHash(code), hint: code.slice(-4), label: spec.label, tier: "ultimate", days: spec.days, maxUses: spec.maxUses, expiresAt: spec.expiresAt, createdBy: actor.actorId ?? null },
     });

@@ -4,13 +4,14 @@
  * both get it.
  */
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, Expired, NotFound } from "../errors";
 import { codeHash } from "./codes";
 import { grantMembership } from "./grant-membership";
 import { membershipStatus } from "./membership";
 
 export async function redeemMembershipCode(db: Db, playerId: string, typed: string, now = new Date()) {
-  await db.$transaction(async (tx) => {
+  await transact(db, async (tx) => {
     const code = await tx.membershipCode.findUnique({ where: { codeHash: codeHash(typed) } });
     if (!code || code.revokedAt) throw new NotFound("code_not_found", "That code does not exist. Check it and try again.");
     if (code.expiresAt <= now) throw new Expired("code_expired", "That code has expired.");

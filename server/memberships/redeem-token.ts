@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 import { Conflict, InvalidInput, Unavailable } from "../errors";
 import { grantMembership } from "./grant-membership";
 import { membershipStatus } from "./membership";
@@ -72,7 +73,7 @@ export async function verifyMembershipToken(config: TokenConfig, token: string, 
 export async function redeemMembershipToken(db: Db, config: TokenConfig, playerId: string, token: string, now = new Date()) {
   const claims = await verifyMembershipToken(config, token, playerId, now);
   try {
-    await db.$transaction((tx) =>
+    await transact(db, (tx) =>
       grantMembership(tx, { playerId, length: { until: claims.until }, source: "token", sourceRef: `${claims.issuer}|${claims.tokenId}`, actor: { actorType: "player", actorId: playerId }, now }),
     );
   } catch (err) {

@@ -4,6 +4,7 @@
  */
 import { builtInScenarios, scenarioHash, type Scenario } from "../../game/core";
 import type { Db } from "../db/client";
+import { transact } from "../db/transact";
 
 export async function syncScenarios(db: Db): Promise<void> {
   for (const scenario of builtInScenarios) await storeScenario(db, scenario);
@@ -12,16 +13,16 @@ export async function syncScenarios(db: Db): Promise<void> {
 /** Makes `scenario` playable: its definition stored under its content hash, and that version current. */
 export async function storeScenario(db: Db, scenario: Scenario): Promise<void> {
   const version = scenarioHash(scenario);
-  await db.$transaction([
-    db.scenario.upsert({
+  await transact(db, async (tx) => {
+    await tx.scenario.upsert({
       where: { id: scenario.id },
       create: { id: scenario.id, name: scenario.name, kind: scenario.kind, currentVersion: version },
       update: { name: scenario.name, kind: scenario.kind, currentVersion: version },
-    }),
-    db.scenarioVersion.upsert({
+    });
+    await tx.scenarioVersion.upsert({
       where: { scenarioId_version: { scenarioId: scenario.id, version } },
       create: { scenarioId: scenario.id, version, definition: scenario as object },
       update: {},
-    }),
-  ]);
+    });
+  });
 }
