@@ -2,18 +2,14 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { parseSeed, TIERS, tierNames, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
+import { parseSeed, TIERS, tierNames, type Scenario, type TierName } from "@/game/core";
 import {
   abandonServerRun,
   fetchMe,
-  redeemCode,
   finishServerRun,
   resendPendingFinish,
-  signOut,
-  signUp,
   startServerRun,
   type ApiFailure,
-  type FinishedRun,
   type Me,
   type ServerRun,
 } from "@/game/client/api";
@@ -24,12 +20,12 @@ import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";
 import RunHud, { hudElements, useHudRefs } from "@/app/components/RunHud";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
+import Account from "./Account";
+import Results, { type ServerAnswer } from "./Results";
 import SettingsPanel from "./SettingsPanel";
 
 type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
 type Player = Me;
-/** What the server said of a ranked run: its verdict, or why it could not say. */
-type ServerAnswer = { state: "pending" } | { state: "done"; run: FinishedRun } | { state: "failed"; failure: ApiFailure };
 
 /**
  * The game itself (session, input, the three.js renderer) is loaded when this page mounts, not
@@ -215,156 +211,5 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       )}
       {(phase === "ready" || phase === "results") && <WeeklyTop scenario={scenario.id} />}
     </section>
-  );
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-function ms(value: number | null): string {
-  return value === null ? "–" : `${Math.round(value)} ms`;
-}
-
-function Account({ player, onSignedIn }: { player: Player | null | undefined; onSignedIn(p: Player | null): void }) {
-  const [handle, setHandle] = useState("");
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  if (player === undefined) return null;
-  if (player) {
-    const redeem = async (e: React.FormEvent) => {
-      e.preventDefault();
-      try {
-        onSignedIn({ ...player, membership: await redeemCode(code) });
-        setCode("");
-        setError(null);
-      } catch (err) {
-        setError((err as ApiFailure).message ?? "That code did not work.");
-      }
-    };
-    return (
-      <div className="muted">
-        <p>
-          Playing as <strong>{player.handle}</strong>
-          {player.membership.tier === "ultimate" ? " · Ultimate member" : ""}: runs are ranked.{" "}
-          <button className="link-button" type="button" onClick={() => void signOut().then(() => onSignedIn(null))}>
-            Sign out
-          </button>
-        </p>
-        {player.membership.tier !== "ultimate" && (
-          <form className="account" onSubmit={redeem}>
-            <span>Have an Ultimate code?</span>
-            <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="FB-XXXX-XXXX-XXXX" aria-label="membership code" maxLength={40} />
-            <button className="button secondary" type="submit">
-              Redeem
-            </button>
-          </form>
-        )}
-        {error && <p className="error">{error}</p>}
-      </div>
-    );
-  }
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    try {
-      onSignedIn(await signUp(handle));
-    } catch (err) {
-      setError((err as ApiFailure).message ?? "Sign-up failed.");
-    }
-  };
-  return (
-    <form className="account" onSubmit={submit}>
-      <span>Practice run (not ranked). Pick a handle to rank your runs:</span>
-      <input value={handle} onChange={(e) => setHandle(e.target.value)} placeholder="handle" aria-label="handle" maxLength={20} />
-      <button className="button" type="submit">
-        Sign up
-      </button>
-      {error && <span className="error">{error}</span>}
-    </form>
-  );
-}
-
-function Verdict({ answer }: { answer: ServerAnswer }) {
-  if (answer.state === "pending") return <p className="verdict">Verifying with the server…</p>;
-  if (answer.state === "failed") return <p className="verdict error">Not submitted: {answer.failure.message}</p>;
-  const { run } = answer;
-  const label = { verified: "Verified", flagged: "Flagged for review", rejected: "Rejected" }[run.verdict];
-  return (
-    <div className={`verdict verdict-${run.verdict}`} data-verdict={run.verdict}>
-      <strong>{label}</strong>
-      {run.score !== null && <> · server score {run.score}</>}
-      {run.reasons.length > 0 && (
-        <ul>
-          {run.reasons.map((r) => (
-            <li key={r.code}>{r.message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function Results({
-  scenario,
-  outcome,
-  answer,
-  onAgain,
-}: {
-  scenario: Scenario;
-  outcome: { result: RunResult; log: Uint8Array; environment: RunEnvironment };
-  answer: ServerAnswer | null;
-  onAgain(): void;
-}) {
-  const { result, environment, log } = outcome;
-  const [logUrl, setLogUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const url = URL.createObjectURL(new Blob([log as BlobPart], { type: "application/octet-stream" }));
-    setLogUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [log]);
-  const tracking = scenario.kind === "tracking" || scenario.kind === "switching";
-  const rows: [string, string][] = [
-    ["Hits", String(result.hits)],
-    ["Misses", String(result.misses)],
-    ["Shots", String(result.shots)],
-    ["Accuracy", `${(result.accuracy * 100).toFixed(1)}%`],
-    ["Kills", String(result.kills)],
-    ["Reaction time (median)", ms(median(result.reactionTimesMs))],
-    ["Time to kill (median)", ms(median(result.timeToKillMs))],
-    ...(tracking ? ([["Time on target", `${(result.timeOnTargetMs / 1000).toFixed(2)} s`]] as [string, string][]) : []),
-    ["Tier", tierLabel(TIERS[environment.tier as TierName], environment.achievedFps, environment.refreshHz)],
-    ["Frames", `${result.frames.count} at ${result.frames.achievedFps.toFixed(1)} fps (p99 interval ${result.frames.p99IntervalMs.toFixed(1)} ms)`],
-    ["Raw input", environment.rawInput ? "yes" : "no (browser refused unadjusted movement)"],
-    ["Frame JS time", `${environment.frameJsMs.median.toFixed(3)} ms median, ${environment.frameJsMs.p99.toFixed(3)} ms p99`],
-  ];
-  return (
-    <div className="overlay panel results" data-testid="results">
-      <h2>
-        Score <span data-result="score">{result.score}</span>
-      </h2>
-      {answer ? <Verdict answer={answer} /> : <p className="muted">Practice run: not submitted.</p>}
-      <table>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th>{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="actions">
-        <button className="button" onClick={onAgain}>
-          Play again
-        </button>
-        {logUrl && (
-          <a className="button secondary" href={logUrl} download={`${scenario.id}-${result.seed}.fbl`} data-result="log">
-            Download run log
-          </a>
-        )}
-      </p>
-    </div>
   );
 }
