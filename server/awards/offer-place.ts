@@ -8,8 +8,7 @@
  */
 import type { OfferedPlace } from "../../lib/contracts/awards";
 import { audit } from "../audit";
-import type { Standing } from "../closes/standings";
-import { ineligibility } from "../closes/standings";
+import { ineligibility, prizeContactable, type Standing } from "../closes/standings";
 import { isClosePeriodKind, parsePrizeTable, prizesFor } from "../closes/prize-table";
 import type { Db } from "../db/client";
 
@@ -50,7 +49,7 @@ export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string)
             runId: s.runId,
             runTier: s.runTier,
             disqualified: player.disqualifiedAt !== null,
-            contactEmail: player.contactEmail,
+            contactable: prizeContactable(player),
             runVerified: run.verdict === "verified",
           },
           { place: refused.place, prize: refused.prize, needsContact },

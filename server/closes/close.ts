@@ -23,7 +23,7 @@ import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import type { Challenge } from "../challenge/challenge";
 import { CLOSE_GRACE_MS, type ClosingPeriod } from "./due";
 import { prizesFor } from "./prize-table";
-import { computeClose, type BoardCandidate, type SkippedPlayer, type Winner } from "./standings";
+import { computeClose, prizeContactable, type BoardCandidate, type SkippedPlayer, type Winner } from "./standings";
 
 /** Where closes are broadcast (the socket.io server; absent in the CLI). */
 export interface CloseBroadcaster {
@@ -121,7 +121,7 @@ async function readCandidates(tx: Pick<Db, "boardEntry">, board: BoardId, period
       achievedAt: true,
       runId: true,
       runTier: true,
-      player: { select: { handle: true, disqualifiedAt: true, contactEmail: true } },
+      player: { select: { handle: true, disqualifiedAt: true, contactEmail: true, contactConsentAt: true } },
       run: { select: { verdict: true } },
     },
   });
@@ -133,7 +133,7 @@ async function readCandidates(tx: Pick<Db, "boardEntry">, board: BoardId, period
     runId: r.runId,
     runTier: r.runTier,
     disqualified: r.player.disqualifiedAt !== null,
-    contactEmail: r.player.contactEmail,
+    contactable: prizeContactable(r.player),
     runVerified: r.run.verdict === "verified",
   }));
 }

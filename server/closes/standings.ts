@@ -6,7 +6,7 @@
  * Prize places go, in order, to the best-ranked entry not yet awarded that is eligible:
  * - the player is not disqualified (Player.disqualifiedAt is null);
  * - the run is verified (board entries exist only for verified runs; checked again here);
- * - when the prize needs a contact, the player has a contact e-mail.
+ * - when the prize needs a contact, the player left a contact e-mail and agreed to be contacted.
  * An ineligible player is skipped and the next eligible player takes the place.
  */
 import { compareKeys } from "../boards/rank-index";
@@ -20,7 +20,8 @@ export interface BoardCandidate {
   runId: string;
   runTier: string;
   disqualified: boolean;
-  contactEmail: string | null;
+  /** A contact e-mail with the player's consent to prize contact (prizeContactable). */
+  contactable: boolean;
   runVerified: boolean;
 }
 
@@ -67,6 +68,11 @@ export interface ComputedClose {
   skipped: SkippedPlayer[];
 }
 
+/** Whether a prize can reach the player: an address on file, and their consent to be contacted about prizes. */
+export function prizeContactable(player: { contactEmail: string | null; contactConsentAt: Date | null }): boolean {
+  return player.contactEmail !== null && player.contactConsentAt !== null;
+}
+
 /** Board order (rank-index.ts): score descending, then the earlier achievement, then the run id. */
 export function boardOrder(a: BoardCandidate, b: BoardCandidate): number {
   return compareKeys(
@@ -79,7 +85,7 @@ export function boardOrder(a: BoardCandidate, b: BoardCandidate): number {
 export function ineligibility(c: BoardCandidate, prize: Prize): SkipReason | null {
   if (c.disqualified) return "disqualified";
   if (!c.runVerified) return "run_not_verified";
-  if (prize.needsContact && !c.contactEmail) return "no_contact";
+  if (prize.needsContact && !c.contactable) return "no_contact";
   return null;
 }
 

@@ -253,32 +253,34 @@ describe.each(factories)("closes on $provider", (databases) => {
     });
   });
 
-  it("skips a disqualified winner and, for prizes that need one, a winner without a contact", async () => {
+  it("skips a disqualified winner and, for prizes that need one, a winner without a contact or without consent to it", async () => {
     await withDb(databases, { ...WEEKS_ONLY, eventDays: ["2026-11-01"], prizeTable: FALL_CHALLENGE.prizeTable }, async (db) => {
       const cheat = await addPlayer(db, "Cheat", { disqualifiedAt: new Date("2026-11-04T00:00:00Z") });
       const anon = await addPlayer(db, "Anon", { contactEmail: null });
+      const quiet = await addPlayer(db, "Quiet", { consent: false });
       const others = [await addPlayer(db, "Ava"), await addPlayer(db, "Ben"), await addPlayer(db, "Cy")];
       const sunday = new Date("2026-11-01T15:00:00Z");
       await addVerifiedRun(db, { playerId: cheat.id, score: 1000, finishedAt: sunday });
       await addVerifiedRun(db, { playerId: anon.id, score: 900, finishedAt: sunday });
+      await addVerifiedRun(db, { playerId: quiet.id, score: 850, finishedAt: sunday });
       for (const [i, p] of others.entries()) await addVerifiedRun(db, { playerId: p.id, score: 800 - i * 100, finishedAt: sunday });
 
       const report = await runDueCloses(db, { now: DST_DUE });
       const week = report.closed.find((c) => c.periodKind === "week" && c.periodKey === DST_WEEK.key)!;
       const day = report.closed.find((c) => c.periodKind === "day")!;
-      // Weekly prizes need a contact: Cheat (disqualified) and Anon (no contact) are passed over.
+      // Weekly prizes need a contact: Cheat (disqualified), Anon (no contact) and Quiet (an address but no consent) are passed over.
       expect(week.winners.map((w) => [w.place, w.handle])).toEqual([[1, "Ava"], [2, "Ben"], [3, "Cy"]]);
-      expect(week.skippedPlayers.map((s) => [s.handle, s.reason])).toEqual([["Cheat", "disqualified"], ["Anon", "no_contact"]]);
+      expect(week.skippedPlayers.map((s) => [s.handle, s.reason])).toEqual([["Cheat", "disqualified"], ["Anon", "no_contact"], ["Quiet", "no_contact"]]);
       // Event-day prizes do not: Anon wins the day.
       expect(day).toMatchObject({ periodKey: "2026-11-01" });
-      expect(day.winners.map((w) => [w.place, w.handle])).toEqual([[1, "Anon"], [2, "Ava"], [3, "Ben"]]);
+      expect(day.winners.map((w) => [w.place, w.handle])).toEqual([[1, "Anon"], [2, "Quiet"], [3, "Ava"]]);
 
       const close = await db.periodClose.findUniqueOrThrow({ where: { id: week.closeId! } });
       const standings = close.standings as unknown as Standing[];
-      expect(standings.map((s) => s.handle)).toEqual(["Anon", "Ava", "Ben", "Cy"]); // disqualified players are off the board
+      expect(standings.map((s) => s.handle)).toEqual(["Anon", "Quiet", "Ava", "Ben", "Cy"]); // disqualified players are off the board
       expect(await db.prizeAward.count({ where: { playerId: cheat.id } })).toBe(0);
       const logged = await db.auditLog.findFirstOrThrow({ where: { action: "period.closed", targetId: close.id } });
-      expect((logged.details as { skipped: unknown[] }).skipped).toHaveLength(2);
+      expect((logged.details as { skipped: unknown[] }).skipped).toHaveLength(3);
     });
   });
 

@@ -8,7 +8,7 @@ import { sqlOf } from "../../server/db/sql";
 
 let counter = 0;
 
-export async function createPlayer(db: Db, handle: string, extra: { contactEmail?: string | null; disqualifiedAt?: Date | null } = {}) {
+export async function createPlayer(db: Db, handle: string, extra: { contactEmail?: string | null; contactConsentAt?: Date | null; disqualifiedAt?: Date | null } = {}) {
   return db.player.create({ data: { handle, handleKey: handle.toLowerCase(), ...extra } });
 }
 

@@ -48,14 +48,14 @@ export async function challengeDb(url: string, fields: Partial<ChallengeRow> = {
   return db;
 }
 
-/** A player with a contact (unless `contactEmail: null`), optionally disqualified. */
+/** A player with a prize contact they agreed to (unless `contactEmail: null`, or `consent: false`), optionally disqualified. */
 export async function addPlayer(
   db: Db,
   handle: string,
-  options: { contactEmail?: string | null; disqualifiedAt?: Date | null } = {},
+  options: { contactEmail?: string | null; consent?: boolean; disqualifiedAt?: Date | null } = {},
 ): Promise<{ id: string; handle: string }> {
   const contactEmail = options.contactEmail === undefined ? `${handle.toLowerCase()}@example.test` : options.contactEmail;
-  const player = await createPlayer(db, handle, { contactEmail, disqualifiedAt: options.disqualifiedAt ?? null });
+  const player = await createPlayer(db, handle, { contactEmail, contactConsentAt: contactEmail && options.consent !== false ? new Date(0) : null, disqualifiedAt: options.disqualifiedAt ?? null });
   return { id: player.id, handle };
 }
 

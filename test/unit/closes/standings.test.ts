@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Prize } from "../../../server/closes/prize-table";
-import { computeClose, type BoardCandidate } from "../../../server/closes/standings";
+import { computeClose, prizeContactable, type BoardCandidate } from "../../../server/closes/standings";
 
 const T0 = Date.parse("2026-11-20T12:00:00Z");
 let n = 0;
@@ -14,7 +14,7 @@ function entry(handle: string, score: number, extra: Partial<BoardCandidate> = {
     runId: `r-${handle}`,
     runTier: "free",
     disqualified: false,
-    contactEmail: `${handle}@example.test`,
+    contactable: true,
     runVerified: true,
     ...extra,
   };
@@ -44,7 +44,7 @@ describe("computeClose", () => {
   });
 
   it("skips a player without a contact only when the prize needs one", () => {
-    const list = [entry("a", 300), entry("anon", 250, { contactEmail: null }), entry("b", 200), entry("c", 100)];
+    const list = [entry("a", 300), entry("anon", 250, { contactable: false }), entry("b", 200), entry("c", 100)];
     const withContact = computeClose(list, prizes(true));
     expect(withContact.standings.map((s) => s.handle)).toEqual(["a", "anon", "b", "c"]);
     expect(withContact.winners.map((w) => [w.place, w.handle, w.rank])).toEqual([[1, "a", 1], [2, "b", 3], [3, "c", 4]]);
@@ -57,5 +57,13 @@ describe("computeClose", () => {
     expect(r.winners.map((w) => w.handle)).toEqual(["a"]);
     expect(r.skipped.map((s) => s.reason)).toEqual(["run_not_verified"]);
     expect(computeClose([], prizes(true))).toEqual({ standings: [], winners: [], skipped: [] });
+  });
+});
+
+describe("prizeContactable", () => {
+  it("needs both an address and the player's consent to prize contact", () => {
+    expect(prizeContactable({ contactEmail: "a@example.test", contactConsentAt: new Date() })).toBe(true);
+    expect(prizeContactable({ contactEmail: "a@example.test", contactConsentAt: null })).toBe(false);
+    expect(prizeContactable({ contactEmail: null, contactConsentAt: new Date() })).toBe(false);
   });
 });
