@@ -15,12 +15,10 @@
  * review finding with the delay as evidence. Any other late finish is run_expired, as on the site.
  */
 import type { FinishBody, FinishOutcome } from "../../lib/contracts/runs";
-import { audit } from "../audit";
 import type { Db } from "../db/client";
-import { transact } from "../db/transact";
 import { NotFound } from "../errors";
-import { finding, playerFindings, type Finding } from "../runs/findings";
-import { finishRun, type FinishServices } from "../runs/finish";
+import { finding } from "../runs/findings";
+import { finishRun, type FinishNote, type FinishServices } from "../runs/finish";
 
 export interface UploadPolicy {
   /** RUN_FINISH_ALLOWANCE_SEC in ms. */
@@ -39,41 +37,41 @@ export async function uploadKioskRun(
   policy: UploadPolicy,
   input: { kioskId: string; runId: string; body: FinishBody; now?: Date },
 ): Promise<FinishOutcome> {
-  const run = await db.run.findUnique({ where: { id: input.runId } });
+  const run = await db.run.findUnique({ where: { id: input.runId }, include: { scenario: true } });
   if (!run || run.kioskId !== input.kioskId) throw new NotFound("run_not_found", "This kiosk started no run with that id.");
   const now = input.now ?? new Date();
   const excused = run.kioskOnlineAt === null && now.getTime() - run.expiresAt.getTime() <= policy.uploadAllowanceMs;
+  let lateUploadAt = run.lateUploadAt;
   if (!run.finishedAt && now > run.expiresAt && excused) {
     // The upload allowance: a fresh finish window from now, for this submission's verification.
     await db.run.updateMany({
       where: { id: run.id, finishedAt: null },
       data: { lateUploadAt: now, expiresAt: new Date(now.getTime() + policy.finishAllowanceMs) },
     });
+    lateUploadAt = now;
   }
-  const outcome = await finishRun(db, services, { runId: run.id, playerId: run.playerId, body: input.body });
-  return noteLateUpload(db, run.id, outcome, policy);
+  // A run let in late carries the note, written with the verdict (also when an earlier upload of it
+  // was let in and then lost before its finish committed); a finished run answers its stored outcome.
+  const notes = lateUploadAt && !run.finishedAt ? [lateUploadNote(run, lateUploadAt, policy)] : [];
+  return finishRun(db, services, { runId: run.id, playerId: run.playerId, body: input.body, notes });
 }
 
-/**
- * Adds the late_upload review note to a run let in late (once: a repeated upload, or one whose
- * first answer was lost after the finish committed, finds it there), with its audit entry.
- */
-async function noteLateUpload(db: Db, runId: string, outcome: FinishOutcome, policy: UploadPolicy): Promise<FinishOutcome> {
-  return transact(db, async (tx) => {
-    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, include: { scenario: true } });
-    const findings = (run.findings ?? []) as unknown as Finding[];
-    if (!run.lateUploadAt || !run.finishedAt || findings.some((f) => f.code === "late_upload")) return outcome;
-    const durationMs = (run.scenario.definition as { durationMs: number }).durationMs;
-    const dueAt = run.startedAt.getTime() + durationMs + policy.finishAllowanceMs;
-    const note = finding("late_upload", "review", {
-      dueAt: new Date(dueAt).toISOString(),
-      uploadedAt: run.lateUploadAt.toISOString(),
-      lateByMs: run.lateUploadAt.getTime() - dueAt,
-      kioskId: run.kioskId,
-    });
-    const noted: FinishOutcome = { ...outcome, run: { ...outcome.run, reasons: [...outcome.run.reasons, ...playerFindings([note])] } };
-    await tx.run.update({ where: { id: run.id }, data: { findings: [...findings, note] as object[], finishResponse: noted as object } });
-    await audit(tx, { actorType: "kiosk", actorId: run.kioskId, action: "run.late_upload", targetType: "run", targetId: run.id, details: { ...note.evidence } });
-    return noted;
+/** The late_upload review note: when the finish was due, when it came, and from which kiosk. */
+function lateUploadNote(
+  run: { id: string; startedAt: Date; kioskId: string | null; scenario: { definition: unknown } },
+  uploadedAt: Date,
+  policy: UploadPolicy,
+): FinishNote {
+  const durationMs = (run.scenario.definition as { durationMs: number }).durationMs;
+  const dueAt = run.startedAt.getTime() + durationMs + policy.finishAllowanceMs;
+  const note = finding("late_upload", "review", {
+    dueAt: new Date(dueAt).toISOString(),
+    uploadedAt: uploadedAt.toISOString(),
+    lateByMs: uploadedAt.getTime() - dueAt,
+    kioskId: run.kioskId,
   });
+  return {
+    finding: note,
+    audit: { actorType: "kiosk", actorId: run.kioskId, action: "run.late_upload", targetType: "run", targetId: run.id, details: { ...note.evidence } },
+  };
 }

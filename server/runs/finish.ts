@@ -33,7 +33,7 @@ import { Conflict, Forbidden, NotFound } from "../errors";
 import { scenarioVersion } from "../scenarios/catalog";
 import { decodeSubmittedLog } from "./conditions";
 import { boardsToCount, ranksOfRun } from "./count-on-boards";
-import { playerFindings } from "./findings";
+import { playerFindings, type Finding } from "./findings";
 import { auditWithQueries, readRunForFinish, storeVerdict, type RunForFinish } from "./finish-store";
 import { runSeed } from "./start";
 import type { Verification } from "./verify";
@@ -79,10 +79,19 @@ export interface FinishServices extends BoardServices {
   verifier?: Verifier;
 }
 
+/**
+ * A note the caller adds to the run's findings, with its audit entry, in the finish's own
+ * transaction (a kiosk's late upload): on a repeated finish the stored answer already holds it.
+ */
+export interface FinishNote {
+  finding: Finding;
+  audit: AuditEntry;
+}
+
 export async function finishRun(
   db: Db,
   services: FinishServices,
-  input: { runId: string; playerId: string; body: FinishBody; now?: Date },
+  input: { runId: string; playerId: string; body: FinishBody; now?: Date; notes?: readonly FinishNote[] },
 ): Promise<FinishOutcome> {
   const { runId, playerId, body } = input;
   const idempotencyKey = body.idempotencyKey ?? null;
@@ -98,7 +107,7 @@ export async function finishRun(
   const tier = getTier(run.tier)!;
   const [scenario, challenge] = await Promise.all([scenarioVersion(db, run.scenarioId, run.scenarioVersion), currentChallenge(db)]);
   const env = run.previousEnvironment;
-  const verification = await (services.verifier ?? inlineVerifier).verify({
+  const replayed = await (services.verifier ?? inlineVerifier).verify({
     scenario,
     seed: runSeed(run),
     tier,
@@ -111,6 +120,8 @@ export async function finishRun(
     priorBest: { best: run.priorBest, runs: run.priorRuns },
     previousSensitivity: env?.cm360 !== undefined && env.dpi !== undefined ? { cm360: env.cm360, dpi: env.dpi } : null,
   });
+  const notes = input.notes ?? [];
+  const verification = notes.length ? { ...replayed, findings: [...replayed.findings, ...notes.map((n) => n.finding)] } : replayed;
 
   const claimed = body.claimed?.score ?? null;
   const verified = verification.verdict === "verified";
@@ -164,6 +175,7 @@ export async function finishRun(
       if (claimed !== null && verification.result && claimed !== score) {
         audits.push({ actorType: "system", action: "run.claim_mismatch", targetType: "run", targetId: run.id, details: { playerId, claimed, computed: score } });
       }
+      audits.push(...notes.map((n) => n.audit));
       for (const entry of audits) await auditWithQueries(q, entry, countedAt);
       return true;
     }),
