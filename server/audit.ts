@@ -12,6 +12,9 @@ export interface AuditEntry {
   details?: object;
 }
 
+/** Who acted, as an audit entry records it. */
+export type Actor = Pick<AuditEntry, "actorType" | "actorId">;
+
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: entry });
 }

@@ -36,6 +36,7 @@ export class InvalidInput extends DomainError<
   | "password_too_weak"
   | "invalid_settings"
   | "passkey_rejected"
+  | "confirmation_mismatch"
 > {}
 
 /** The request body is over the size an endpoint accepts. */

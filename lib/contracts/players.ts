@@ -58,3 +58,51 @@ export interface PlayerProfile extends PublicPlayer {
 export interface Me extends PlayerProfile {
   membership: MembershipStatus;
 }
+
+/** DELETE /api/players/me: the player types their handle to confirm. */
+export const deleteAccountBodySchema = z.strictObject({ confirmHandle: z.string().max(100) });
+
+/** The answer to an account deletion. */
+export interface AccountDeleted {
+  /** Open boards the player's entries left. */
+  boards: number;
+  /** Closed periods whose frozen standings now show the placeholder name. */
+  closedStandings: number;
+  /** Unpaid prizes forfeited (each place offered down). */
+  forfeited: number;
+}
+
+/** GET /api/players/me/export?format=json|csv */
+export const dataExportQuerySchema = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
+
+/** One run in a player's data export. */
+export interface ExportedRun {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: string;
+  tier: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** verified | flagged | rejected | abandoned; null while in progress. */
+  verdict: string | null;
+  reasonCode: string | null;
+  score: number | null;
+  claimedScore: number | null;
+  fps: number | null;
+  kioskId: string | null;
+  /** The stats the server computed by replaying the run. */
+  result: unknown;
+  /** Refresh rate, frame times, sensitivity, FOV, raw input, browser, as the run reported them. */
+  environment: unknown;
+}
+
+/** Everything the site keeps about a player, as they download it (JSON). */
+export interface PlayerDataExport {
+  exportedAt: string;
+  player: PlayerProfile & { disqualifiedAt: string | null };
+  memberships: { tier: string; source: string; startsAt: string; expiresAt: string | null; revokedAt: string | null }[];
+  sessions: { createdAt: string; lastSeenAt: string; expiresAt: string; revokedAt: string | null; userAgent: string | null; ip: string | null }[];
+  passkeys: { name: string; createdAt: string; lastUsedAt: string | null }[];
+  prizes: { place: number; prize: string; status: string; score: number; runId: string; periodKind: string; periodKey: string; scenarioId: string }[];
+  runs: ExportedRun[];
+}

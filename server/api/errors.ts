@@ -24,6 +24,7 @@ export const STATUS_OF = {
   consent_required: 422,
   password_too_weak: 422,
   passkey_rejected: 422,
+  confirmation_mismatch: 422,
   payload_too_large: 413,
   unauthenticated: 401,
   invalid_credentials: 401,

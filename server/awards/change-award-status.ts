@@ -41,7 +41,7 @@ export async function changeAwardStatus(
       targetId: award.id,
       details: { from, to: input.status, note, closeId: award.closeId, place: award.place, offer: award.offer, playerId: award.playerId, prize: award.prize },
     });
-    const offered = input.status === "forfeited" ? await offerPlace(tx, award, input.adminId) : null;
+    const offered = input.status === "forfeited" ? await offerPlace(tx, award, { actorType: "admin", actorId: input.adminId }) : null;
     return { status: input.status, offered };
   });
 }

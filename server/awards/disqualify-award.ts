@@ -41,7 +41,7 @@ export async function disqualifyAward(
       targetId: award.id,
       details: { scope: input.scope, note: input.note, closeId: award.closeId, place: award.place, offer: award.offer, playerId: award.playerId, runId: award.runId, score: award.score },
     });
-    return { offered: await offerPlace(tx, award, input.adminId), playerId: award.playerId, boards };
+    return { offered: await offerPlace(tx, award, actor), playerId: award.playerId, boards };
   });
   await publishRemovals(services, done.boards, done.playerId);
   return { offered: done.offered };

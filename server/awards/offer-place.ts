@@ -7,7 +7,7 @@
  * nobody is left. Runs in the caller's transaction.
  */
 import type { OfferedPlace } from "../../lib/contracts/awards";
-import { audit } from "../audit";
+import { audit, type Actor } from "../audit";
 import { ineligibility, prizeContactable, type Standing } from "../closes/standings";
 import { isClosePeriodKind, parsePrizeTable, prizesFor } from "../closes/prize-table";
 import type { Db } from "../db/client";
@@ -21,7 +21,7 @@ export interface RefusedAward {
   prize: string;
 }
 
-export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string): Promise<OfferedPlace | null> {
+export async function offerPlace(tx: Tx, refused: RefusedAward, actor: Actor): Promise<OfferedPlace | null> {
   const close = await tx.periodClose.findUniqueOrThrow({ where: { id: refused.closeId }, include: { challenge: { select: { prizeTable: true } }, awards: true } });
   const standings = close.standings as unknown as Standing[];
   const prize = isClosePeriodKind(close.periodKind)
@@ -49,6 +49,7 @@ export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string)
             runId: s.runId,
             runTier: s.runTier,
             disqualified: player.disqualifiedAt !== null,
+            deleted: player.deletedAt !== null,
             contactable: prizeContactable(player),
             runVerified: run.verdict === "verified",
           },
@@ -63,8 +64,7 @@ export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string)
       data: { closeId: close.id, place: refused.place, offer, playerId: s.playerId, runId: s.runId, score: s.score, prize: refused.prize, status: "review" },
     });
     await audit(tx, {
-      actorType: "admin",
-      actorId: adminId,
+      ...actor,
       action: "prize.offered",
       targetType: "prizeAward",
       targetId: award.id,
@@ -73,8 +73,7 @@ export async function offerPlace(tx: Tx, refused: RefusedAward, adminId: string)
     return { awardId: award.id, playerId: s.playerId, handle: s.handle, rank: s.rank, offer };
   }
   await audit(tx, {
-    actorType: "admin",
-    actorId: adminId,
+    ...actor,
     action: "prize.unclaimed",
     targetType: "periodClose",
     targetId: close.id,

@@ -121,7 +121,7 @@ async function readCandidates(tx: Pick<Db, "boardEntry">, board: BoardId, period
       achievedAt: true,
       runId: true,
       runTier: true,
-      player: { select: { handle: true, disqualifiedAt: true, contactEmail: true, contactConsentAt: true } },
+      player: { select: { handle: true, disqualifiedAt: true, deletedAt: true, contactEmail: true, contactConsentAt: true } },
       run: { select: { verdict: true } },
     },
   });
@@ -133,6 +133,7 @@ async function readCandidates(tx: Pick<Db, "boardEntry">, board: BoardId, period
     runId: r.runId,
     runTier: r.runTier,
     disqualified: r.player.disqualifiedAt !== null,
+    deleted: r.player.deletedAt !== null,
     contactable: prizeContactable(r.player),
     runVerified: r.run.verdict === "verified",
   }));

@@ -20,6 +20,8 @@ export interface BoardCandidate {
   runId: string;
   runTier: string;
   disqualified: boolean;
+  /** The player deleted their account (still in frozen standings under a placeholder name). */
+  deleted: boolean;
   /** A contact e-mail with the player's consent to prize contact (prizeContactable). */
   contactable: boolean;
   runVerified: boolean;
@@ -49,7 +51,7 @@ export interface Winner {
   rank: number;
 }
 
-export type SkipReason = "disqualified" | "run_not_verified" | "no_contact";
+export type SkipReason = "disqualified" | "account_deleted" | "run_not_verified" | "no_contact";
 
 export interface SkippedPlayer {
   playerId: string;
@@ -84,6 +86,7 @@ export function boardOrder(a: BoardCandidate, b: BoardCandidate): number {
 /** Why `c` may not take `prize`, or null when it may (also used when a place is offered down, server/awards/offer-place.ts). */
 export function ineligibility(c: BoardCandidate, prize: Prize): SkipReason | null {
   if (c.disqualified) return "disqualified";
+  if (c.deleted) return "account_deleted";
   if (!c.runVerified) return "run_not_verified";
   if (prize.needsContact && !c.contactable) return "no_contact";
   return null;

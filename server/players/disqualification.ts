@@ -1,6 +1,7 @@
 /**
  * What disqualifying a player changes, and what reinstating them restores, in the caller's
- * transaction (the use cases: disqualify-player.ts, reinstate-player.ts, awards/disqualify-award.ts):
+ * transaction (the use cases: disqualify-player.ts, reinstate-player.ts, awards/disqualify-award.ts;
+ * deleting an account, delete-account.ts, takes a player off the boards and their prizes the same way):
  * - their entries on every open board are deleted, or recomputed from their verified runs. A board is
  *   open until its period is closed: a closed period's frozen standings are never rewritten;
  * - their prizes still to be paid (review, pending, contacted, claimed) are forfeited, and each place
@@ -9,7 +10,7 @@
  * and this waits (closes/close.ts `lockForBoardWrite`). The rank stores and live boards catch up after
  * the commit (boards/publish.ts).
  */
-import { audit } from "../audit";
+import { audit, type Actor } from "../audit";
 import type { OfferedPlace } from "../../lib/contracts/awards";
 import { offerPlace } from "../awards/offer-place";
 import { boardKey, type BoardId } from "../boards/board";
@@ -41,7 +42,7 @@ export async function disqualifyInTransaction(
   const { count } = await tx.player.updateMany({ where: { id: input.playerId, disqualifiedAt: null }, data: { disqualifiedAt: input.now, disqualifyNote: input.note } });
   if (count === 0) return null;
   const boards = await leaveOpenBoards(tx, input.playerId);
-  const forfeited = await forfeitUnpaidAwards(tx, input);
+  const forfeited = await forfeitUnpaidAwards(tx, { playerId: input.playerId, actor: { actorType: "admin", actorId: input.adminId }, reason: "player_disqualified", note: input.note });
   await audit(tx, {
     actorType: "admin",
     actorId: input.adminId,
@@ -54,7 +55,7 @@ export async function disqualifyInTransaction(
 }
 
 /** Deletes the player's entries on open boards; answers those boards. */
-async function leaveOpenBoards(tx: Tx, playerId: string): Promise<BoardId[]> {
+export async function leaveOpenBoards(tx: Tx, playerId: string): Promise<BoardId[]> {
   const entries = await tx.boardEntry.findMany({ where: { playerId }, select: { id: true, scenarioId: true, periodKind: true, periodKey: true, tier: true } });
   const closed = await closedBoards(tx, entries.map(boardOf));
   const open = entries.filter((e) => !closed.has(boardKey(boardOf(e))));
@@ -63,20 +64,22 @@ async function leaveOpenBoards(tx: Tx, playerId: string): Promise<BoardId[]> {
 }
 
 /** Forfeits each unpaid prize of the player and offers its place down. Audited as `award.forfeited` (and offer-place's entries). */
-async function forfeitUnpaidAwards(tx: Tx, input: { playerId: string; adminId: string; note: string }): Promise<ForfeitedAward[]> {
+export async function forfeitUnpaidAwards(
+  tx: Tx,
+  input: { playerId: string; actor: Actor; reason: "player_disqualified" | "account_deleted"; note?: string },
+): Promise<ForfeitedAward[]> {
   const awards = await tx.prizeAward.findMany({ where: { playerId: input.playerId, status: { in: UNPAID } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const forfeited: ForfeitedAward[] = [];
   for (const award of awards) {
     await tx.prizeAward.update({ where: { id: award.id }, data: { status: "forfeited" } });
     await audit(tx, {
-      actorType: "admin",
-      actorId: input.adminId,
+      ...input.actor,
       action: "award.forfeited",
       targetType: "prizeAward",
       targetId: award.id,
-      details: { reason: "player_disqualified", note: input.note, from: award.status, closeId: award.closeId, place: award.place, offer: award.offer, playerId: award.playerId, runId: award.runId },
+      details: { reason: input.reason, note: input.note, from: award.status, closeId: award.closeId, place: award.place, offer: award.offer, playerId: award.playerId, runId: award.runId },
     });
-    const offered: OfferedPlace | null = await offerPlace(tx, award, input.adminId);
+    const offered: OfferedPlace | null = await offerPlace(tx, award, input.actor);
     forfeited.push({ awardId: award.id, from: award.status, offered });
   }
   return forfeited;
@@ -117,7 +120,7 @@ export async function returnToOpenBoards(tx: Tx, challenge: Challenge, playerId:
 }
 
 /** The keys (boardKey) of those boards whose period was closed. */
-async function closedBoards(tx: Tx, boards: readonly BoardId[]): Promise<Set<string>> {
+export async function closedBoards(tx: Tx, boards: readonly BoardId[]): Promise<Set<string>> {
   if (boards.length === 0) return new Set();
   const closes = await tx.periodClose.findMany({
     where: { scenarioId: { in: [...new Set(boards.map((b) => b.scenarioId))] }, periodKey: { in: [...new Set(boards.map((b) => b.periodKey))] } },
@@ -126,6 +129,6 @@ async function closedBoards(tx: Tx, boards: readonly BoardId[]): Promise<Set<str
   return new Set(closes.map((c) => boardKey(boardOf(c))));
 }
 
-function boardOf(row: { scenarioId: string; periodKind: string; periodKey: string; tier: string }): BoardId {
+export function boardOf(row: { scenarioId: string; periodKind: string; periodKey: string; tier: string }): BoardId {
   return { scenarioId: row.scenarioId, periodKind: row.periodKind as PeriodKind, periodKey: row.periodKey, tier: row.tier as TierFilter };
 }

@@ -34,6 +34,8 @@ export function isBlocked(handle: string): boolean {
 
 /** Generated handles of guest players start with this; nobody may choose one. */
 export const GUEST_PREFIX = "guest-";
+/** A deleted account's placeholder handle starts with this (server/players/delete-account.ts); nobody may choose one. */
+export const DELETED_PREFIX = "deleted-";
 
 /** The handle, trimmed, or an InvalidInput saying what is wrong with it. */
 export function validateHandle(input: string): string {
@@ -44,6 +46,9 @@ export function validateHandle(input: string): string {
   if (isBlocked(handle)) throw new InvalidInput("handle_not_allowed", "That handle is not allowed. Please pick another.");
   if (handle.toLowerCase().startsWith(GUEST_PREFIX)) {
     throw new InvalidInput("handle_not_allowed", `Handles starting with "${GUEST_PREFIX}" are kept for guests. Please pick another.`);
+  }
+  if (handle.toLowerCase().startsWith(DELETED_PREFIX)) {
+    throw new InvalidInput("handle_not_allowed", `Handles starting with "${DELETED_PREFIX}" are kept for deleted accounts. Please pick another.`);
   }
   return handle;
 }

@@ -48,11 +48,12 @@ export async function createPlayer(db: Db, input: { handle: string; kioskId?: st
 }
 
 /** Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i). */
-const GUEST_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+const GENERATED_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
-function guestHandle(): string {
+/** A handle nobody may choose: `prefix` (a guest's, a deleted account's) and six random letters or digits. */
+export function generatedHandle(prefix: string): string {
   const bytes = crypto.randomBytes(6);
-  return GUEST_PREFIX + Array.from(bytes, (b) => GUEST_ALPHABET[b % GUEST_ALPHABET.length]).join("");
+  return prefix + Array.from(bytes, (b) => GENERATED_ALPHABET[b % GENERATED_ALPHABET.length]).join("");
 }
 
 /**
@@ -62,7 +63,7 @@ function guestHandle(): string {
 export async function createGuest(db: Db, input: { session: NewSession }): Promise<SignedUp> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertPlayer(db, { handle: guestHandle(), guest: true }, input.session);
+      return await insertPlayer(db, { handle: generatedHandle(GUEST_PREFIX), guest: true }, input.session);
     } catch (err) {
       // 31^6 handles: a clash is rare, two in a row rarer still.
       if (!isUniqueViolation(err) || attempt >= 5) throw err;

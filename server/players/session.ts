@@ -81,7 +81,7 @@ export async function authenticate(db: Db, token: string, options: SessionOption
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const now = options.now ?? new Date();
   const session = await db.playerSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { player: true } });
-  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  if (!session || session.revokedAt || session.expiresAt <= now || session.player.deletedAt) return null;
   let renewed = false;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     const expiresAt = new Date(now.getTime() + options.ttlMs);

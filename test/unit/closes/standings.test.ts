@@ -14,6 +14,7 @@ function entry(handle: string, score: number, extra: Partial<BoardCandidate> = {
     runId: `r-${handle}`,
     runTier: "free",
     disqualified: false,
+    deleted: false,
     contactable: true,
     runVerified: true,
     ...extra,
