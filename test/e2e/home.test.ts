@@ -2,7 +2,8 @@
  * The home page in Debian's Chromium, on a database whose challenge has a closed week (Ava, Ben and
  * Cy won it, test/support/closes.ts) and runs until 60 days from now: the pitch and its links, the
  * challenge with its prizes, the countdown to the next weekly close ticking in the viewer's time zone
- * and the challenge's, the latest week's winners; and what it says before the start and after the end.
+ * and the challenge's, the latest week's winners; what it says before the start and after the end;
+ * and GET /api/challenge, which answers the same.
  */
 import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
@@ -119,4 +120,23 @@ it("before the start it says when the challenge starts; after the end that it en
   // The winners stay on the page.
   expect(await page.getByRole("region", { name: `Week of ${DST_WEEK.key.slice(0, 10)}` }).locator("li").count()).toBe(3);
   await page.close();
+});
+
+it("GET /api/challenge answers what the page shows, with an ETag and a short public Cache-Control", async () => {
+  await setDates(DST_WEEK.startsAt, new Date(Date.now() + 60 * DAY));
+  const url = `${env.server.url}/api/challenge`;
+  await expect.poll(async () => (await (await fetch(url)).json()).state).toBe("running");
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("cache-control")).toBe("public, max-age=2, stale-while-revalidate=10");
+  const body = await res.json();
+  expect(body).toMatchObject({ id: DEFAULT_CHALLENGE.id, name: DEFAULT_CHALLENGE.name, timeZone: "America/Chicago", featured: { id: "gridshot", name: "Gridshot" } });
+  expect(body.nextCloses).toEqual([{ kind: "week", periodKey: expect.any(String), closeAt: expect.any(String) }]);
+  expect(body.winners[0].boards[0].places.map((p: { handle: string }) => p.handle)).toEqual(["Ava", "Ben", "Cy"]);
+
+  const etag = res.headers.get("etag")!;
+  expect(etag).toMatch(/^W\/"/);
+  expect((await fetch(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+  const post = await fetch(url, { method: "POST", headers: { "content-type": "application/json", origin: env.server.url }, body: "{}" });
+  expect(post.status).toBe(405);
 });
