@@ -2,7 +2,8 @@
  * Every page the app has (from its page.tsx files, so a new page is covered without editing this
  * test) in Debian's Chromium, at desktop size and at a phone's width: axe-core finds no serious or
  * critical violation, and nothing overflows sideways (no horizontal scroll at 390 px). Admin pages
- * are opened signed in as an admin; the demo data fills the boards and gives a run to replay.
+ * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. And the
+ * leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -38,6 +39,35 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   });
 }
+
+/** axe-core's colour-contrast check of the elements `selector` finds: each one's ratio, and the violations. */
+async function contrastOf(page: Page, selector: string): Promise<{ ratios: number[]; violations: number }> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (include) => {
+    type Node = { any: { data?: { contrastRatio?: number } }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ passes: { nodes: Node[] }[]; violations: { nodes: Node[] }[] }> } }).axe;
+    const result = await axe.run({ include: [include] }, { runOnly: ["color-contrast"] });
+    const ratios = [...result.passes, ...result.violations].flatMap((r) => r.nodes.map((n) => n.any[0]?.data?.contrastRatio ?? 0));
+    return { ratios, violations: result.violations.length };
+  }, selector);
+}
+
+it("the leaderboards' period toggles say which one is on (aria-pressed), and the pressed one is readable (contrast >= 4.5:1)", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${env.server.url}/leaderboards`, { waitUntil: "networkidle" });
+  const periods = page.getByRole("group", { name: "period" }).getByRole("button");
+  const states = () => periods.evaluateAll((buttons) => buttons.map((b) => `${b.textContent} ${b.getAttribute("aria-pressed")}`));
+  expect(await states()).toEqual(["Today false", "This week true", "Challenge false", "All time false"]);
+  await page.getByRole("button", { name: "Today" }).click();
+  await page.getByRole("button", { name: "Today", pressed: true }).waitFor();
+  expect(await states()).toEqual(["Today true", "This week false", "Challenge false", "All time false"]);
+
+  const pressed = await contrastOf(page, '.segmented [aria-pressed="true"]');
+  expect(pressed.violations).toBe(0);
+  expect(pressed.ratios).toHaveLength(1);
+  expect(pressed.ratios[0]).toBeGreaterThanOrEqual(4.5);
+  await page.close();
+});
 
 it("every page: no serious axe-core violation and no sideways overflow, on a desktop and on a phone", { timeout: 300_000 }, async () => {
   const db = createDb(env.server.env.DATABASE_URL);
