@@ -5,52 +5,18 @@
  * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. And the
  * leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
+import { contrastOf, seriousViolations, type Violation } from "../support/axe";
 import { useServerAndBrowser } from "../support/e2e";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const env = useServerAndBrowser({ SEED_DEMO: "true" });
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SIZES = [
   { name: "desktop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
 ];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now (run through DevTools, so the page's CSP does not apply). */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-  });
-}
-
-/** axe-core's colour-contrast check of the elements `selector` finds: each one's ratio, and the violations. */
-async function contrastOf(page: Page, selector: string): Promise<{ ratios: number[]; violations: number }> {
-  await page.evaluate(AXE);
-  return page.evaluate(async (include) => {
-    type Node = { any: { data?: { contrastRatio?: number } }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ passes: { nodes: Node[] }[]; violations: { nodes: Node[] }[] }> } }).axe;
-    const result = await axe.run({ include: [include] }, { runOnly: ["color-contrast"] });
-    const ratios = [...result.passes, ...result.violations].flatMap((r) => r.nodes.map((n) => n.any[0]?.data?.contrastRatio ?? 0));
-    return { ratios, violations: result.violations.length };
-  }, selector);
-}
 
 it("the leaderboards' period toggles say which one is on (aria-pressed), and the pressed one is readable (contrast >= 4.5:1)", async () => {
   const page = await env.browser.newPage({ viewport: { width: 1366, height: 768 } });

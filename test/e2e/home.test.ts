@@ -8,6 +8,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import { createDb } from "../../server/db/client";
+import { seriousViolations } from "../support/axe";
 import { closedWeekDatabase, DAY, DST_WEEK } from "../support/closes";
 import { useServerAndBrowser } from "../support/e2e";
 import { tempSqliteUrl } from "../support/server";
@@ -89,12 +90,16 @@ it("counts down to the next weekly close, ticking, in the viewer's time zone and
   await context.close();
 });
 
-it("shows the latest closed week's winners with their scores", async () => {
-  const page = await env.browser.newPage();
-  await page.goto(env.server.url);
-  const week = page.getByRole("region", { name: `Week of ${DST_WEEK.key.slice(0, 10)}` });
-  expect(await week.locator("li").allTextContents()).toEqual(["1st Ava 600 (in review)", "2nd Ben 500 (in review)", "3rd Cy 400 (in review)"]);
-  await page.close();
+it("shows the latest closed week's winners with their scores; no serious axe-core violation or sideways overflow on a desktop and a phone", async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await env.browser.newPage({ viewport });
+    await page.goto(env.server.url, { waitUntil: "networkidle" });
+    const week = page.getByRole("region", { name: `Week of ${DST_WEEK.key.slice(0, 10)}` });
+    expect(await week.locator("li").allTextContents()).toEqual(["1st Ava 600 (in review)", "2nd Ben 500 (in review)", "3rd Cy 400 (in review)"]);
+    expect(await seriousViolations(page), `${viewport.width} px`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${viewport.width} px`).toBe(0);
+    await page.close();
+  }
 });
 
 it("before the start it says when the challenge starts; after the end that it ended", async () => {
@@ -108,6 +113,7 @@ it("before the start it says when the challenge starts; after the end that it en
     .toBe(1);
   expect(await page.getByText("The challenge has not started yet").count()).toBe(1);
   expect(await page.locator("p", { has: page.getByRole("timer") }).textContent()).toMatch(/^The challenge starts in 2d 23h \d\dm \d\ds$/);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await setDates(DST_WEEK.startsAt, new Date(Date.now() - DAY));
   await expect
@@ -117,6 +123,7 @@ it("before the start it says when the challenge starts; after the end that it en
     })
     .toBe(1);
   expect(await page.getByRole("timer").count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
   // The winners stay on the page.
   expect(await page.getByRole("region", { name: `Week of ${DST_WEEK.key.slice(0, 10)}` }).locator("li").count()).toBe(3);
   await page.close();
