@@ -54,7 +54,7 @@ export default function LeaderboardView({ scenarios }: { scenarios: { id: string
         </select>
         <div className="segmented" role="group" aria-label="period">
           {PERIODS.map(([value, label]) => (
-            <button key={value} className={period === value ? "active" : ""} onClick={() => setPeriod(value)}>
+            <button key={value} type="button" aria-pressed={period === value} onClick={() => setPeriod(value)}>
               {label}
             </button>
           ))}

@@ -2,42 +2,38 @@
  * Every page the app has (from its page.tsx files, so a new page is covered without editing this
  * test) in Debian's Chromium, at desktop size and at a phone's width: axe-core finds no serious or
  * critical violation, and nothing overflows sideways (no horizontal scroll at 390 px). Admin pages
- * are opened signed in as an admin; the demo data fills the boards and gives a run to replay.
+ * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. And the
+ * leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
+import { contrastOf, seriousViolations, type Violation } from "../support/axe";
 import { useServerAndBrowser } from "../support/e2e";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const env = useServerAndBrowser({ SEED_DEMO: "true" });
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SIZES = [
   { name: "desktop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
 ];
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
+it("the leaderboards' period toggles say which one is on (aria-pressed), and the pressed one is readable (contrast >= 4.5:1)", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${env.server.url}/leaderboards`, { waitUntil: "networkidle" });
+  const periods = page.getByRole("group", { name: "period" }).getByRole("button");
+  const states = () => periods.evaluateAll((buttons) => buttons.map((b) => `${b.textContent} ${b.getAttribute("aria-pressed")}`));
+  expect(await states()).toEqual(["Today false", "This week true", "Challenge false", "All time false"]);
+  await page.getByRole("button", { name: "Today" }).click();
+  await page.getByRole("button", { name: "Today", pressed: true }).waitFor();
+  expect(await states()).toEqual(["Today true", "This week false", "Challenge false", "All time false"]);
 
-/** axe-core's serious and critical violations on the page as it is now (run through DevTools, so the page's CSP does not apply). */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-  });
-}
+  const pressed = await contrastOf(page, '.segmented [aria-pressed="true"]');
+  expect(pressed.violations).toBe(0);
+  expect(pressed.ratios).toHaveLength(1);
+  expect(pressed.ratios[0]).toBeGreaterThanOrEqual(4.5);
+  await page.close();
+});
 
 it("every page: no serious axe-core violation and no sideways overflow, on a desktop and on a phone", { timeout: 300_000 }, async () => {
   const db = createDb(env.server.env.DATABASE_URL);
