@@ -5,16 +5,28 @@
  * claimed from the results puts the run on the board under that name. A touch-only phone gets a
  * "needs a mouse" notice instead of a start button, with the boards still there and no sideways scroll.
  */
+import path from "node:path";
+import type { Locator } from "playwright-core";
 import { expect, it } from "vitest";
 import { getScenario } from "../../game/core";
 import type { BoardPage } from "../../lib/contracts/boards";
 import { useServerAndBrowser } from "../support/e2e";
 import { flickAtTargets, playContext, startRun } from "../support/play";
+import { ROOT } from "../support/routes";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 const scenario = getScenario("gridshot-sprint")!;
 
 const env = useServerAndBrowser();
+const SHOTS = path.join(ROOT, "test-results");
+
+/** The element is on screen and on top at its centre: not cut off by the arena, not covered. */
+function onTop(element: Locator): Promise<boolean> {
+  return element.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+}
 
 it("a new visitor plays a ranked run as a guest, sees where it placed, and claims a handle from the results", { timeout: 120_000 }, async () => {
   const context = await playContext(env.browser, SETTINGS);
@@ -44,22 +56,39 @@ it("a new visitor plays a ranked run as a guest, sees where it placed, and claim
   expect(await verdict.getAttribute("data-verdict")).toBe("verified");
 
   // Where it placed: the only player on a fresh server is first of one (the top 100 %) on every board; a first personal best.
-  const placement = results.getByTestId("placement");
-  await placement.waitFor({ timeout: 10_000 });
-  expect(await placement.locator('[data-result="personal-best"]').textContent()).toBe("First personal best on this scenario");
-  const boards = await placement.locator("[data-board]").evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-board"), r.textContent]));
+  const personalBest = results.locator('[data-result="personal-best"]');
+  await personalBest.waitFor({ timeout: 10_000 });
+  expect(await personalBest.textContent()).toBe("First personal best on this scenario");
+  const boards = await results.locator("[data-board]").evaluateAll((cells) => cells.map((c) => [c.getAttribute("data-board"), c.textContent]));
   expect(boards.map(([board]) => board)).toEqual(expect.arrayContaining(["day/all", "week/all", "all/all", "all/free"]));
-  for (const [, text] of boards) expect(text).toMatch(/#1 of 1\s*100 %$/);
+  for (const [, text] of boards) expect(text).toBe("#1 of 1 · top 100 %");
 
   // The live region says it all: score, verdict, this week's rank.
   const status = page.getByRole("status").filter({ hasText: /^Score/ });
   expect(await status.getAttribute("aria-live")).toBe("polite");
   await expect.poll(() => status.textContent()).toBe(`Score ${score}, verified, rank 1 this week, first personal best on this scenario`);
 
-  // The debug figures are folded away; "Play again" is in view.
+  // The debug figures are folded away; "Play again" is never cut off: inside the arena on a laptop's
+  // screen, after the results (which leave the arena) in a short window and at a phone's width.
   expect(await results.locator("details.run-details").getAttribute("open")).toBeNull();
   expect(await results.getByText("Frame JS time").isVisible()).toBe(false);
-  expect(await results.getByRole("button", { name: "Play again" }).isVisible()).toBe(true);
+  const again = results.getByRole("button", { name: "Play again" });
+  for (const size of [
+    { width: 1366, height: 768, inArena: true },
+    { width: 1280, height: 720, inArena: true },
+    { width: 800, height: 500, inArena: false },
+    { width: 390, height: 844, inArena: false },
+  ]) {
+    await page.setViewportSize(size);
+    await again.scrollIntoViewIfNeeded();
+    expect(await onTop(again), `${size.width}x${size.height}`).toBe(true);
+    const [arena, panel] = [await page.locator(".arena").boundingBox(), await results.boundingBox()];
+    expect(panel!.y + panel!.height <= arena!.y + arena!.height + 0.5, `${size.width}x${size.height}`).toBe(true);
+    if (size.inArena) expect(await page.locator(".arena-canvas").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, `results-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // The run is on the week's board under the guest's generated handle...
   const before = await weekBoard();
@@ -102,6 +131,7 @@ it("on a touch-only phone: a notice that a mouse and keyboard are needed, no sta
   expect(await page.evaluate(() => matchMedia("(any-pointer: fine)").matches)).toBe(false);
   const notice = page.getByTestId("touch-notice");
   await notice.waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "play-touch-390x844.png") });
   expect(await notice.textContent()).toContain("Flickboard needs a mouse and keyboard");
   expect(await page.getByRole("button", { name: /Click to start/ }).count()).toBe(0);
   await page.locator(".weekly-top").waitFor();

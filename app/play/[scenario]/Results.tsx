@@ -20,7 +20,7 @@ type PlacementState = { state: "loading" } | { state: "done"; placement: RunPlac
 
 const VERDICT_LABEL = { verified: "Verified", flagged: "Flagged for review", rejected: "Rejected" } as const;
 const PERIOD_LABEL = { day: "Today", week: "This week", challenge: "Challenge", all: "All time" } as const;
-const TIER_LABEL = { all: "all tiers", free: "Free tier", ultimate: "Ultimate tier" } as const;
+const TIER_LABEL = { all: "All tiers", free: "Free tier", ultimate: "Ultimate tier" } as const;
 const number = new Intl.NumberFormat("en-US");
 
 function median(values: number[]): number | null {
@@ -43,10 +43,6 @@ export function personalBestText({ score, personalBest: { previous, improvedBy }
   if (improvedBy !== null) return `New personal best, +${number.format(improvedBy)}`;
   if (score === previous) return `PB ${number.format(previous)}, equalled`;
   return `PB ${number.format(previous)}, ${number.format(previous - score)} short`;
-}
-
-function boardText(b: BoardPlacement): string {
-  return `${PERIOD_LABEL[b.period]} · ${TIER_LABEL[b.tier]}`;
 }
 
 /** The board a one-line summary names: this week's, across tiers, else the first. */
@@ -117,38 +113,47 @@ function ClaimFromResults({ player, onClaimed }: { player: Me; onClaimed(player:
   );
 }
 
-function Placement({ placement }: { placement: PlacementState }) {
-  if (placement.state === "loading") return <p className="muted">Finding your place on the boards…</p>;
-  if (placement.state === "failed") return <p className="error">Placement unavailable: {placement.message}</p>;
-  const { boards } = placement.placement;
+/** The run's rank on each board: a row per period, a column per tier (all tiers, the run's own). */
+function PlacementBoards({ boards }: { boards: BoardPlacement[] }) {
+  const periods = [...new Set(boards.map((b) => b.period))];
+  const tiers = [...new Set(boards.map((b) => b.tier))];
   return (
-    <section className="placement" aria-label="Placement" data-testid="placement">
-      <p className="placement-pb" data-result="personal-best">
-        {personalBestText(placement.placement)}
-      </p>
-      {boards.length > 0 && (
-        <table className="placement-boards">
-          <thead>
-            <tr>
-              <th scope="col">Board</th>
-              <th scope="col">Rank</th>
-              <th scope="col">Top</th>
-            </tr>
-          </thead>
-          <tbody>
-            {boards.map((b) => (
-              <tr key={`${b.period}/${b.key}/${b.tier}`} data-board={`${b.period}/${b.tier}`}>
-                <th scope="row">{boardText(b)}</th>
-                <td>
-                  #{b.rank} of {b.size}
+    <table className="placement-boards">
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          {tiers.map((tier) => (
+            <th scope="col" key={tier}>
+              {TIER_LABEL[tier]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {periods.map((period) => (
+          <tr key={period}>
+            <th scope="row">{PERIOD_LABEL[period]}</th>
+            {tiers.map((tier) => {
+              const b = boards.find((x) => x.period === period && x.tier === tier);
+              return (
+                <td key={tier} data-board={`${period}/${tier}`}>
+                  {b ? (
+                    <>
+                      <span>
+                        #{b.rank} of {b.size}
+                      </span>{" "}
+                      · <span>top {b.topPercent} %</span>
+                    </>
+                  ) : (
+                    "–"
+                  )}
                 </td>
-                <td>{b.topPercent} %</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -218,8 +223,15 @@ export default function Results({
           {announcement(result.score, answer, placement)}
         </p>
         {answer ? <Verdict answer={answer} /> : <p className="muted">Practice run: not ranked.</p>}
-        {placement && <Placement placement={placement} />}
+        {placement?.state === "loading" && <p className="muted">Finding your place on the boards…</p>}
+        {placement?.state === "failed" && <p className="error">Placement unavailable: {placement.message}</p>}
+        {placement?.state === "done" && (
+          <p className="placement-pb" data-result="personal-best">
+            {personalBestText(placement.placement)}
+          </p>
+        )}
         {onBoard && player && <ClaimFromResults player={player} onClaimed={onPlayer} />}
+        {placement?.state === "done" && placement.placement.boards.length > 0 && <PlacementBoards boards={placement.placement.boards} />}
         <table className="results-figures">
           <tbody>
             {figures(scenario, result, environment).map(([label, value]) => (
