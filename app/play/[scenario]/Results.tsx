@@ -7,63 +7,14 @@
  * Announced through a live region; focus moves to the heading. Debug figures are folded away.
  */
 import { useEffect, useRef, useState } from "react";
-import { isClickingKind, TIERS, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
-import { claimHandle, fetchPlacement, type ApiFailure, type FinishedRun, type Me, type RunPlacement } from "@/game/client/api";
+import { TIERS, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
+import { claimHandle, fetchPlacement, type ApiFailure, type Me } from "@/game/client/api";
 import { tierLabel } from "@/game/client/pacing";
 import type { BoardPlacement } from "@/lib/contracts/runs";
+import { announcement, figures, PERIOD_LABEL, personalBestText, TIER_LABEL, VERDICT_LABEL, type PlacementState, type ServerAnswer } from "./results-text";
 import HandleForm from "./HandleForm";
 
-/** What the server said of a ranked run: its verdict, or why it could not say. */
-export type ServerAnswer = { state: "pending" } | { state: "done"; run: FinishedRun } | { state: "failed"; failure: ApiFailure };
-
-type PlacementState = { state: "loading" } | { state: "done"; placement: RunPlacement } | { state: "failed"; message: string };
-
-const VERDICT_LABEL = { verified: "Verified", flagged: "Flagged for review", rejected: "Rejected" } as const;
-const PERIOD_LABEL = { day: "Today", week: "This week", challenge: "Challenge", all: "All time" } as const;
-const TIER_LABEL = { all: "All tiers", free: "Free tier", ultimate: "Ultimate tier" } as const;
-const number = new Intl.NumberFormat("en-US");
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-function ms(value: number | null): string {
-  return value === null ? "–" : `${Math.round(value)} ms`;
-}
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
-/** "New personal best, +120", "PB 1,234, 56 short", or the first one on the scenario. */
-export function personalBestText({ score, personalBest: { previous, improvedBy } }: RunPlacement): string {
-  if (previous === null) return "First personal best on this scenario";
-  if (improvedBy !== null) return `New personal best, +${number.format(improvedBy)}`;
-  if (score === previous) return `PB ${number.format(previous)}, equalled`;
-  return `PB ${number.format(previous)}, ${number.format(previous - score)} short`;
-}
-
-/** The board a one-line summary names: this week's, across tiers, else the first. */
-function headlineBoard(boards: BoardPlacement[]): BoardPlacement | undefined {
-  return boards.find((b) => b.period === "week" && b.tier === "all") ?? boards[0];
-}
-
-/** The sentence the live region speaks: the score, the verdict, the headline rank. */
-function announcement(score: number, answer: ServerAnswer | null, placement: PlacementState | null): string {
-  const parts = [`Score ${score}`];
-  if (!answer) parts.push("practice run, not ranked");
-  else if (answer.state === "pending") parts.push("verifying");
-  else if (answer.state === "failed") parts.push(`not submitted: ${answer.failure.message}`);
-  else parts.push(VERDICT_LABEL[answer.run.verdict].toLowerCase());
-  if (placement?.state === "done") {
-    const b = headlineBoard(placement.placement.boards);
-    if (b) parts.push(`rank ${b.rank} ${PERIOD_LABEL[b.period].toLowerCase()}`);
-    parts.push(personalBestText(placement.placement).toLowerCase());
-  }
-  return parts.join(", ");
-}
+export type { ServerAnswer };
 
 function Verdict({ answer }: { answer: ServerAnswer }) {
   if (answer.state === "pending") return <p className="verdict">Verifying with the server…</p>;
@@ -157,25 +108,6 @@ function PlacementBoards({ boards }: { boards: BoardPlacement[] }) {
   );
 }
 
-/** The figures that mean something for the scenario's kind: hits/shots for clicking, time on target for tracking. */
-function figures(scenario: Scenario, result: RunResult, environment: RunEnvironment): [string, string][] {
-  const kindRows: [string, string][] = isClickingKind(scenario.kind)
-    ? [
-        ["Accuracy", `${percent(result.accuracy)} (${result.hits} hits / ${result.shots} shots)`],
-        ["Kills", String(result.kills)],
-      ]
-    : [
-        ["Time on target", `${percent(result.accuracy)} (${(result.timeOnTargetMs / 1000).toFixed(2)} s)`],
-        ...(scenario.kind === "switching" ? ([["Kills", String(result.kills)]] as [string, string][]) : []),
-      ];
-  return [
-    ...kindRows,
-    ["Reaction time (median)", ms(median(result.reactionTimesMs))],
-    ["Time to kill (median)", ms(median(result.timeToKillMs))],
-    ["Tier", tierLabel(TIERS[environment.tier as TierName], environment.achievedFps, environment.refreshHz)],
-  ];
-}
-
 export default function Results({
   scenario,
   outcome,
@@ -234,7 +166,7 @@ export default function Results({
         {placement?.state === "done" && placement.placement.boards.length > 0 && <PlacementBoards boards={placement.placement.boards} />}
         <table className="results-figures">
           <tbody>
-            {figures(scenario, result, environment).map(([label, value]) => (
+            {[...figures(scenario, result), ["Tier", tierLabel(TIERS[environment.tier as TierName], environment.achievedFps, environment.refreshHz)]].map(([label, value]) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
                 <td>{value}</td>
