@@ -4,40 +4,18 @@
  * critical violation, and nothing overflows sideways (no horizontal scroll at 390 px). Admin pages
  * are opened signed in as an admin; the demo data fills the boards and gives a run to replay.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
+import { seriousViolations, type Violation } from "../support/axe";
 import { useServerAndBrowser } from "../support/e2e";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const env = useServerAndBrowser({ SEED_DEMO: "true" });
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SIZES = [
   { name: "desktop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
 ];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now (run through DevTools, so the page's CSP does not apply). */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-  });
-}
 
 it("every page: no serious axe-core violation and no sideways overflow, on a desktop and on a phone", { timeout: 300_000 }, async () => {
   const db = createDb(env.server.env.DATABASE_URL);

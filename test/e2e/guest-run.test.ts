@@ -10,6 +10,7 @@ import type { Locator } from "playwright-core";
 import { expect, it } from "vitest";
 import { getScenario } from "../../game/core";
 import type { BoardPage } from "../../lib/contracts/boards";
+import { seriousViolations } from "../support/axe";
 import { useServerAndBrowser } from "../support/e2e";
 import { flickAtTargets, playContext, startRun } from "../support/play";
 import { ROOT } from "../support/routes";
@@ -87,6 +88,7 @@ it("a new visitor plays a ranked run as a guest, sees where it placed, and claim
     if (size.inArena) expect(await page.locator(".arena-canvas").isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, `results-${size.width}x${size.height}.png`) });
+    expect(await seriousViolations(page), `axe at ${size.width}x${size.height}`).toEqual([]);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 
@@ -135,6 +137,7 @@ it("on a touch-only phone: a notice that a mouse and keyboard are needed, no sta
   expect(await notice.textContent()).toContain("Flickboard needs a mouse and keyboard");
   expect(await page.getByRole("button", { name: /Click to start/ }).count()).toBe(0);
   await page.locator(".weekly-top").waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   await context.close();
 });
