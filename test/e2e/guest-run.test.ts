@@ -2,7 +2,8 @@
  * A new visitor's first run counts, in Debian's Chromium against the real server: with no cookie the
  * first start makes a guest player and a ranked run; the results are announced in a live region, take
  * focus, show the verdict and where the run placed (rank on each board, the personal best); the handle
- * claimed from the results puts the run on the board under that name. A touch-only phone gets a
+ * claimed from the results puts the run on the board under that name. A guest may also choose a
+ * handle before a run, in the account box; refusals show inline. A touch-only phone gets a
  * "needs a mouse" notice instead of a start button, with the boards still there and no sideways scroll.
  */
 import path from "node:path";
@@ -123,6 +124,38 @@ it("a new visitor plays a ranked run as a guest, sees where it placed, and claim
     expect(res.status).toBe(200);
     return (await res.json()) as BoardPage;
   }
+});
+
+it("a guest chooses a handle before a run, from the account box; a taken handle is refused there", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/play/${scenario.id}`);
+  await page.getByRole("button", { name: /Click to start · ranked/ }).waitFor();
+  // A guest as the first start makes one (the start itself is played in the test above).
+  expect(await page.evaluate(() => fetch("/api/players/guest", { method: "POST" }).then((r) => r.status))).toBe(201);
+  await page.reload();
+  await page.getByText(/Playing as guest-\w+ \(guest\): runs are ranked/).waitFor();
+  // Signing out would lose a guest's runs: it is not offered until they have a handle.
+  expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+
+  const taken = `taken${Date.now() % 1e7}`;
+  const signUp = await fetch(`${env.server.url}/api/players`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: env.server.url, "sec-fetch-site": "same-origin" },
+    body: JSON.stringify({ handle: taken }),
+  });
+  expect(signUp.status).toBe(201);
+  const form = page.locator("form.account").filter({ has: page.getByRole("button", { name: "Save handle" }) });
+  await form.getByLabel("handle").fill(taken);
+  await form.getByRole("button", { name: "Save handle" }).click();
+  await form.getByRole("alert").filter({ hasText: /taken/i }).waitFor();
+  expect(await form.getByLabel("handle").getAttribute("aria-invalid")).toBe("true");
+  const handle = `pre${Date.now() % 1e7}`;
+  await form.getByLabel("handle").fill(handle);
+  await form.getByRole("button", { name: "Save handle" }).click();
+  await page.getByText(new RegExp(`Playing as ${handle}: runs are ranked`)).waitFor();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await context.close();
 });
 
 it("on a touch-only phone: a notice that a mouse and keyboard are needed, no start button, the boards, no sideways scroll", async () => {
