@@ -131,6 +131,9 @@ it("a guest chooses a handle before a run, from the account box; a taken handle 
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
   await page.getByRole("button", { name: /Click to start · ranked/ }).waitFor();
+  // Ultimate without a membership stays a practice run, for a visitor too.
+  await page.getByLabel(/^Ultimate/).check();
+  await page.getByRole("button", { name: /Click to start · practice · Try Ultimate \(unranked\)/ }).waitFor();
   // A guest as the first start makes one (the start itself is played in the test above).
   expect(await page.evaluate(() => fetch("/api/players/guest", { method: "POST" }).then((r) => r.status))).toBe(201);
   await page.reload();

@@ -143,7 +143,6 @@ export default function Results({
       (failure: ApiFailure) => setPlacement({ state: "failed", message: failure.message ?? "try again later" }),
     );
   }, [verifiedRunId]);
-  const onBoard = answer?.state === "done" && answer.run.verdict !== "rejected";
 
   return (
     <div className="overlay panel results" data-testid="results">
@@ -162,7 +161,7 @@ export default function Results({
             {personalBestText(placement.placement)}
           </p>
         )}
-        {onBoard && player && <ClaimFromResults player={player} onClaimed={onPlayer} />}
+        {verifiedRunId && player && <ClaimFromResults player={player} onClaimed={onPlayer} />}
         {placement?.state === "done" && placement.placement.boards.length > 0 && <PlacementBoards boards={placement.placement.boards} />}
         <table className="results-figures">
           <tbody>
