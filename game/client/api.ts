@@ -4,7 +4,7 @@
  * until the server answers, so a dropped connection loses nothing.
  */
 import type { Me, MembershipStatus } from "../../lib/contracts/players";
-import type { FinishedRunReport, StartedRun } from "../../lib/contracts/runs";
+import type { FinishedRunReport, RunPlacement, StartedRun } from "../../lib/contracts/runs";
 import type { RunEnvironment, TierName } from "../core";
 // From its own module, not the core's index: pages that only read the player (the leaderboards)
 // then do not load the game core and its schemas.
@@ -12,7 +12,7 @@ import { toBase64 } from "../core/log";
 
 export type ServerRun = StartedRun;
 export type FinishedRun = FinishedRunReport;
-export type { Me };
+export type { Me, RunPlacement };
 
 export interface ApiFailure {
   status: number;
@@ -42,6 +42,27 @@ export async function signUp(handle: string): Promise<Me> {
   const res = await fetch("/api/players", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle }) });
   await json(res);
   return (await fetchMe())!;
+}
+
+/**
+ * A guest player for a visitor's first ranked run (the session cookie is set by the answer); a device
+ * already signed in keeps its player. Answers the player as /me sees them.
+ */
+export async function joinAsGuest(): Promise<Me> {
+  await json(await fetch("/api/players/guest", { method: "POST" }));
+  return (await fetchMe())!;
+}
+
+/** Chooses the signed-in player's handle: a guest becomes a named player who keeps every run. */
+export async function claimHandle(handle: string): Promise<Me> {
+  const res = await fetch("/api/players/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle }) });
+  await json(res);
+  return (await fetchMe())!;
+}
+
+/** Where a verified run placed: rank and top % on each board, the personal-best change. */
+export async function fetchPlacement(runId: string): Promise<RunPlacement> {
+  return (await json<{ placement: RunPlacement }>(await fetch(`/api/runs/${runId}/placement`))).placement;
 }
 
 /** Redeems a membership code; answers the player's membership after it. */

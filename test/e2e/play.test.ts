@@ -31,6 +31,7 @@ it("plays a ranked run: pointer lock, hits from synthetic input, results = the c
   const shownScore = Number(await results.locator('[data-result="score"]').textContent());
 
   // The log the page recorded, downloaded as a player would, replayed here by the same core.
+  await results.getByText("Run details").click();
   const [download] = await Promise.all([page.waitForEvent("download"), results.locator('[data-result="log"]').click()]);
   const log = new Uint8Array(fs.readFileSync(await download.path()));
   const result = replay(scenario, seed, TIERS.free, decodeLog(log), SETTINGS);

@@ -7,6 +7,7 @@ import {
   abandonServerRun,
   fetchMe,
   finishServerRun,
+  joinAsGuest,
   resendPendingFinish,
   startServerRun,
   type ApiFailure,
@@ -23,6 +24,7 @@ import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import Account from "./Account";
 import Results, { type ServerAnswer } from "./Results";
 import SettingsPanel from "./SettingsPanel";
+import { useTouchOnly } from "./touch-only";
 
 type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
 type Player = Me;
@@ -56,6 +58,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sessionRef = useRef<PlaySession | null>(null);
   const hudRefs = useHudRefs();
+  const touchOnly = useTouchOnly();
 
   useEffect(() => {
     setSettings(loadSettings());
@@ -111,11 +114,13 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   };
 
   /**
-   * Signed in: a ranked run the server starts (its seed). Otherwise, or on Ultimate without a
-   * membership ("Try Ultimate"), a practice run on a local seed.
+   * Every free run is ranked, the first too: a ranked run the server starts (its seed), as a guest
+   * player made on the first start when the visitor has none. Ultimate without a membership ("Try
+   * Ultimate") is a practice run on a local seed.
    */
-  const ranked = Boolean(player) && (tierName === "free" || player?.membership.tier === "ultimate");
+  const ranked = tierName === "free" || player?.membership.tier === "ultimate";
   const start = async () => {
+    if (touchOnly) return;
     if (!ranked) {
       if (sessionRef.current) await begin(sessionRef.current);
       return;
@@ -123,6 +128,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     setPhase("starting");
     setStartError(null);
     try {
+      if (!player) setPlayer(await joinAsGuest());
       const run = await startServerRun(scenario.id, tierName);
       serverRunRef.current = run;
       setServerRun(run);
@@ -162,7 +168,13 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <RunHud refs={hudRefs} durationMs={scenario.durationMs} tierText={tierLabel(tier, tier.fpsCap, refreshHz)} className="hud" tierClassName="muted" />
         <Crosshair settings={settings} />
         <div ref={hudRefs.countdown} className="countdown" />
-        {phase === "ready" && player !== undefined && refreshHz > 0 && game && (
+        {phase === "ready" && touchOnly && (
+          <p className="overlay panel touch-notice" data-testid="touch-notice">
+            Flickboard needs a mouse and keyboard: aiming is measured from mouse movement. Open this page on a computer to play; the
+            boards below stay open to browse.
+          </p>
+        )}
+        {phase === "ready" && !touchOnly && player !== undefined && refreshHz > 0 && game && (
           <button className="overlay start" onClick={start}>
             Click to start · {ranked ? "ranked" : "practice"} · {tier.name === "ultimate" ? (ranked ? "Ultimate" : "Try Ultimate (unranked)") : "Free"} tier
           </button>
@@ -176,7 +188,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
           </div>
         )}
         {phase === "results" && outcome?.kind === "finished" && (
-          <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} onAgain={playAgain} />
+          <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} player={player} onPlayer={setPlayer} onAgain={playAgain} />
         )}
       </div>
 
