@@ -12,7 +12,7 @@ import { ErrorNote } from "@/app/components/ErrorNote";
 import styles from "../account/account.module.css";
 import { failureMessage } from "../account/messages";
 
-export default function SignIn({ next }: { next: string | null }) {
+export default function SignIn({ next, signedIn }: { next: string | null; signedIn: boolean }) {
   const [webAuthn, setWebAuthn] = useState(true);
   const [busy, setBusy] = useState(false);
   const [passkeyError, setPasskeyError] = useState<string | null>(null);
@@ -49,6 +49,11 @@ export default function SignIn({ next }: { next: string | null }) {
   return (
     <div className={styles.page}>
       <h1>Sign in</h1>
+      {signedIn && (
+        <p>
+          This device is already signed in (<Link href="/account">your account</Link>). Signing in here switches it to the account you sign in to.
+        </p>
+      )}
       <section className={styles.section} aria-labelledby="with-passkey">
         <h2 id="with-passkey">With a passkey</h2>
         <p className="muted">Use a passkey you added on your account page, on this device or synced from another.</p>

@@ -73,9 +73,9 @@ it("a guest claims a handle and adds a passkey on /account; another device signs
     await second.page.getByText(`You play as ${handle}.`).waitFor();
     expect(await headerLink(second.page, "Account").count()).toBe(1);
     const settingsList = second.page.locator("dl");
-    expect(await settingsList.textContent()).toContain("27.5 cm/360 at 1600 DPI");
+    expect(await settingsList.textContent()).toContain("27.5 cm/360, 1600 DPI");
     expect(await settingsList.textContent()).toContain("95° horizontal");
-    expect(await settingsList.textContent()).toContain("dot, default, size 12 px, gap 3 px");
+    expect(await settingsList.textContent()).toContain("Crosshairdot, size 12 px, gap 3 px");
     const runRow = second.page.getByRole("table", { name: "Your latest runs" }).getByRole("row").nth(1);
     await runRow.waitFor();
     expect(await runRow.textContent()).toContain(`${sprint.id}free${finished.body.run.score}Verified`);
@@ -159,6 +159,7 @@ it("confirms a prize contact by its e-mailed link on /email, and signs in again 
     // An address that is nobody's verified contact gets the same answer, and no mail.
     const stranger = `nobody${Date.now().toString(36)}@example.com`;
     await page.goto(`${env.server.url}/signin`);
+    await page.getByText("This device is already signed in").waitFor();
     await page.getByLabel("E-mail address").fill(stranger);
     await page.getByRole("button", { name: "E-mail me a link" }).click();
     await page.getByRole("status").filter({ hasText: `If ${stranger} is a verified contact, a link is on its way.` }).waitFor();
