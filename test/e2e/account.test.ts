@@ -4,12 +4,14 @@
  * the passkey, as a synced passkey provider would) signs in on /signin and sees the handle, the
  * stored settings and the verified run; it then ends the first device's session from the list. The
  * e-mailed links go through the pages: a prize contact confirmed by its link on /email, and a
- * sign-in by e-mail on /signin.
+ * sign-in by e-mail on /signin, and what /email says for a used, an expired and a broken link.
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { getScenario, parseSeed, Rng, TIERS } from "../../game/core";
 import { CONTACT_CONSENT_TEXT } from "../../lib/contracts/accounts";
+import { createDb } from "../../server/db/client";
+import { hashToken } from "../../server/players/session";
 import { apiClient, finishBody } from "../support/api";
 import { runHumanClicker } from "../support/bots";
 import { deviceWithAuthenticator, hostNamedUrl, pageCall, useServerAndBrowser } from "../support/e2e";
@@ -155,6 +157,19 @@ it("confirms a prize contact by its e-mailed link on /email, and signs in again 
     await headerLink(page, "Account").waitFor();
     await page.getByRole("link", { name: "Your account" }).click();
     await page.getByText(`You play as ${handle}.`).waitFor();
+
+    // A link past its time: it says so (the token's expiry moved into the past in the database).
+    const other = `other-${email}`;
+    await page.getByLabel("Use another address").fill(other);
+    await page.getByLabel(CONTACT_CONSENT_TEXT).check();
+    await page.getByRole("button", { name: "Send verification link" }).click();
+    const late = await nextLinkToken(other, 0);
+    const db = createDb(env.server.env.DATABASE_URL);
+    await db.emailToken.update({ where: { tokenHash: hashToken(late) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.$disconnect();
+    await page.goto(`${env.server.url}/email#token=${late}`);
+    await page.getByRole("heading", { name: "This link has expired" }).waitFor();
+    expect(await page.getByRole("main").getByRole("alert").textContent()).toBe("That link has expired. Ask for a new one.");
 
     // An address that is nobody's verified contact gets the same answer, and no mail.
     const stranger = `nobody${Date.now().toString(36)}@example.com`;
