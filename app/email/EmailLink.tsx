@@ -56,7 +56,7 @@ export default function EmailLink() {
   const view = viewOf(state);
   return (
     <div className={styles.page}>
-      <section className={styles.section} aria-live="polite">
+      <section className={styles.section}>
         <h1 ref={heading} tabIndex={-1}>
           {view.title}
         </h1>
