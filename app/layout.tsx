@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { pageSignedIn } from "@/server/players/page-session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request, never at build time: Next.js puts the request's CSP nonce
   // (server/security/headers.ts) on its scripts only when it renders them for that request.
   await connection();
+  const signedIn = await pageSignedIn();
   return (
     <html lang="en">
       <body>
@@ -23,6 +25,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav>
             <Link href="/play">Play</Link>
             <Link href="/leaderboards">Leaderboards</Link>
+            {signedIn ? (
+              <Link href="/account">Account</Link>
+            ) : (
+              <Link href="/signin">Sign in</Link>
+            )}
           </nav>
         </header>
         <main>{children}</main>

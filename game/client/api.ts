@@ -22,7 +22,8 @@ export interface ApiFailure {
 
 const PENDING_KEY = "flickboard.pendingFinish.v1";
 
-async function json<T>(res: Response): Promise<T> {
+/** An answer's JSON body; a failure (other than a finish's answer that carries its run) thrown as an ApiFailure. */
+export async function json<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok && !(body && body.run)) {
     const error = body?.error ?? { code: "http_error", message: `HTTP ${res.status}` };

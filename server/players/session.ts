@@ -78,10 +78,9 @@ export async function openSession(
  * `renewed` is set when this use moved the expiry forward (the cookie should be renewed too).
  */
 export async function authenticate(db: Db, token: string, options: SessionOptions) {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const now = options.now ?? new Date();
-  const session = await db.playerSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { player: true } });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.player.deletedAt) return null;
+  const session = await liveSession(db, token, now);
+  if (!session) return null;
   let renewed = false;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     const expiresAt = new Date(now.getTime() + options.ttlMs);
@@ -91,6 +90,17 @@ export async function authenticate(db: Db, token: string, options: SessionOption
   }
   const { player, ...rest } = session;
   return { session: rest, player, renewed };
+}
+
+/**
+ * The live session of a token, with its player, or null; only reads (a page's header asks this
+ * without moving the expiry, which only an API answer can renew together with the cookie).
+ */
+export async function liveSession(db: Db, token: string, now = new Date()) {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const session = await db.playerSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { player: true } });
+  // A deleted account's sessions were revoked with it; its row is refused here as well.
+  return !session || session.revokedAt || session.expiresAt <= now || session.player.deletedAt ? null : session;
 }
 
 export type AuthenticatedPlayer = NonNullable<Awaited<ReturnType<typeof authenticate>>>;

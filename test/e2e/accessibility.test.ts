@@ -2,17 +2,22 @@
  * Every page the app has (from its page.tsx files, so a new page is covered without editing this
  * test) in Debian's Chromium, at desktop size and at a phone's width: axe-core finds no serious or
  * critical violation, and nothing overflows sideways (no horizontal scroll at 390 px). Admin pages
- * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. And the
- * leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
+ * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. Pages
+ * that show a player more when signed in (SIGNED_IN_PAGES) are opened again as a signed-in player.
+ * And the leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
  */
+import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
+import { apiClient } from "../support/api";
 import { contrastOf, seriousViolations, type Violation } from "../support/axe";
 import { useServerAndBrowser } from "../support/e2e";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const env = useServerAndBrowser({ SEED_DEMO: "true" });
+/** Pages with more to check for a signed-in player (one with stored settings). */
+const SIGNED_IN_PAGES = ["/account"];
 const SIZES = [
   { name: "desktop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
@@ -46,28 +51,34 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
   const admin = await addAdmin(env.server.env.DATABASE_URL);
   const adminToken = await adminSession(env.server.url, admin);
 
+  const api = apiClient(env.server.url);
+  const player = await api.player("a11y");
+  expect((await api.call("PATCH", "/api/players/me", { body: { settings: { cm360: 30, dpi: 800 } }, token: player.token })).status).toBe(200);
+
   const found: Record<string, Violation[] | string> = {};
+  const check = async (page: Page, state: string, path: string) => {
+    const res = await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
+    expect(res?.status(), path).toBe(200);
+    const violations = await seriousViolations(page);
+    if (violations.length) found[`${state} ${path}`] = violations;
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wider = document.documentElement.scrollWidth - width;
+      // The outermost elements that reach past the viewport's right edge: where to look.
+      const culprits = [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(" ").join(".")}` : ""}`);
+      return wider > 0 ? `${wider}px wider than the viewport: ${culprits.slice(0, 5).join(", ")}` : null;
+    });
+    if (overflow) found[`${state} ${path} overflow`] = overflow;
+  };
   for (const size of SIZES) {
     const context = await env.browser.newContext({ viewport: { width: size.width, height: size.height } });
     await context.addCookies([{ name: "fb_admin", value: adminToken, url: env.server.url }]);
     const page = await context.newPage();
-    for (const route of appRoutes("page.tsx")) {
-      const path = fillRoute(route, samples);
-      const res = await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
-      expect(res?.status(), path).toBe(200);
-      const violations = await seriousViolations(page);
-      if (violations.length) found[`${size.name} ${path}`] = violations;
-      const overflow = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const wider = document.documentElement.scrollWidth - width;
-        // The outermost elements that reach past the viewport's right edge: where to look.
-        const culprits = [...document.querySelectorAll("body *")]
-          .filter((e) => e.getBoundingClientRect().right > width + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))
-          .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(" ").join(".")}` : ""}`);
-        return wider > 0 ? `${wider}px wider than the viewport: ${culprits.slice(0, 5).join(", ")}` : null;
-      });
-      if (overflow) found[`${size.name} ${path} overflow`] = overflow;
-    }
+    for (const route of appRoutes("page.tsx")) await check(page, size.name, fillRoute(route, samples));
+    await context.addCookies([{ name: "fb_session", value: player.token, url: env.server.url }]);
+    for (const path of SIGNED_IN_PAGES) await check(page, `${size.name} signed in`, path);
     await context.close();
   }
   expect(found).toEqual({});

@@ -4,42 +4,16 @@
  * context's authenticator, as a passkey provider would), and there it signs in as the same player,
  * who sees their settings. The browser side is the platform's own WebAuthn API with its JSON helpers.
  */
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { useServerAndBrowser } from "../support/e2e";
+import { deviceWithAuthenticator, hostNamedUrl, pageCall as call, useServerAndBrowser } from "../support/e2e";
 
 const env = useServerAndBrowser();
-// A passkey's relying party must be a host name, not an IP address: the app as http://localhost.
-const appUrl = () => env.server.url.replace("127.0.0.1", "localhost");
-
-/** A page of the app in `context`, with a virtual platform authenticator that holds passkeys. */
-async function deviceWithAuthenticator(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession; authenticatorId: string }> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  await page.goto(`${appUrl()}/`);
-  return { page, cdp, authenticatorId };
-}
-
-/** A same-origin JSON request from the page (with its cookie), answered as { status, body }. */
-function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    },
-    { method, path, body },
-  );
-}
 
 it("adds a passkey on one device and signs in with it on another, as the same player with their settings", async () => {
   const one = await env.browser.newContext();
   const two = await env.browser.newContext();
   try {
-    const first = await deviceWithAuthenticator(one);
+    const first = await deviceWithAuthenticator(one, hostNamedUrl(env.server));
     const handle = `pk${Date.now().toString(36)}`;
     expect((await call(first.page, "POST", "/api/players", { handle })).status).toBe(201);
     expect((await call(first.page, "PATCH", "/api/players/me", { settings: { crosshairSize: 17, volume: 35 } })).status).toBe(200);
@@ -58,7 +32,7 @@ it("adds a passkey on one device and signs in with it on another, as the same pl
     // The passkey reaches the second device (what a synced passkey provider does).
     const { credentials } = await first.cdp.send("WebAuthn.getCredentials", { authenticatorId: first.authenticatorId });
     expect(credentials).toHaveLength(1);
-    const second = await deviceWithAuthenticator(two);
+    const second = await deviceWithAuthenticator(two, hostNamedUrl(env.server));
     await second.cdp.send("WebAuthn.addCredential", { authenticatorId: second.authenticatorId, credential: credentials[0]! });
     expect((await call(second.page, "GET", "/api/players/me")).status).toBe(401);
 

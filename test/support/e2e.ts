@@ -1,5 +1,5 @@
 /** For browser tests: the real server and Chromium, started before the file's tests, stopped after. */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { anglesToward, radiansPerCount, spawnPosition, vec3, type Aim, type RunSettings, type Scenario } from "../../game/core";
 import { launchBrowser } from "./browser";
@@ -15,6 +15,35 @@ export function useServerAndBrowser(env: Record<string, string> = {}): { server:
     await handles.server?.stop();
   });
   return handles;
+}
+
+/** The app's URL with the host name localhost: a passkey's relying party must be a host name, not an IP address. */
+export const hostNamedUrl = (server: AppServer) => server.url.replace("127.0.0.1", "localhost");
+
+/**
+ * A page of the app (at `appUrl`, see hostNamedUrl) in `context`, with Chromium's virtual platform
+ * authenticator (CDP), which holds passkeys and approves every request as a user would.
+ */
+export async function deviceWithAuthenticator(context: BrowserContext, appUrl: string): Promise<{ page: Page; cdp: CDPSession; authenticatorId: string }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto(`${appUrl}/`);
+  return { page, cdp, authenticatorId };
+}
+
+/** A same-origin JSON request from the page (with its cookie), answered as { status, body }. */
+export function pageCall(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: res.status === 204 ? null : await res.json() };
+    },
+    { method, path, body },
+  );
 }
 
 /**

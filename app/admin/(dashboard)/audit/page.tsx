@@ -4,7 +4,7 @@ import { requireAdminPage } from "@/server/admin/page-guard";
 import { readAuditLog } from "@/server/audit-log";
 import { isDomainError } from "@/server/errors";
 import { runtime } from "@/server/runtime";
-import { ErrorNote } from "../ErrorNote";
+import { ErrorNote } from "@/app/components/ErrorNote";
 
 type Search = Record<string, string | string[] | undefined>;
 const FILTERS = ["actor", "action", "from", "to"] as const;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { DisqualifyAnswer } from "@/lib/contracts/awards";
 import { adminFetch } from "../admin-fetch";
-import { ErrorNote } from "../ErrorNote";
+import { ErrorNote } from "@/app/components/ErrorNote";
 
 /**
  * Approve (pending, payable) or disqualify (the run, or the player) an award in review, with a note;

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { AwardStatus, AwardStatusAnswer } from "@/lib/contracts/awards";
 import { adminFetch } from "../admin-fetch";
-import { ErrorNote } from "../ErrorNote";
+import { ErrorNote } from "@/app/components/ErrorNote";
 
 /** The next fulfilment steps of a prize (given by the page), each a button, with a note. A forfeit says who the place went to. */
 export function StatusForm({ awardId, handle, steps }: { awardId: string; handle: string; steps: AwardStatus[] }) {
