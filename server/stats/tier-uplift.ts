@@ -158,9 +158,12 @@ function binWidth(span: number): number {
 /** Players per band of best score, the same bands for both tiers: [edges[i], edges[i+1]). */
 export function histogram(bests: readonly PlayerTierBest[]): TierHistogram {
   if (bests.length === 0) return { edges: [], free: [], ultimate: [] };
-  const scores = bests.map((b) => b.best);
-  const min = Math.min(...scores);
-  const max = Math.max(...scores);
+  // A loop, not Math.min(...scores): an argument list that long can overflow the stack.
+  let min = Infinity, max = -Infinity;
+  for (const b of bests) {
+    min = Math.min(min, b.best);
+    max = Math.max(max, b.best);
+  }
   const width = binWidth(max - min);
   const start = Math.floor(min / width) * width;
   const bins = Math.floor((max - start) / width) + 1;

@@ -27,6 +27,7 @@ it("shows the tier figures, draws the chart under the CSP and switches the perio
   expect(await bands.locator("tbody tr").count()).toBeGreaterThan(0);
   expect(await page.getByRole("heading", { name: "What it cannot show" }).isVisible()).toBe(true);
   expect(await page.locator("#method").textContent()).toMatch(/Who chose Ultimate/);
+  await page.screenshot({ path: "test-results/stats-tiers.png", fullPage: true });
 
   await page.getByRole("link", { name: "Today" }).click();
   await page.waitForURL(/period=day/);
@@ -36,6 +37,6 @@ it("shows the tier figures, draws the chart under the CSP and switches the perio
   const missing = await page.goto(`${env.server.url}/stats/tiers?scenario=no-such-scenario`);
   expect(missing?.status()).toBe(404);
   await page.goto(`${env.server.url}/stats/tiers?scenario=gridshot&period=fortnight`);
-  expect(await page.getByRole("alert").textContent()).toMatch(/unknown period kind/);
+  expect(await page.locator("p[role=alert]").textContent()).toMatch(/unknown period kind/);
   await context.close();
 });

@@ -7,7 +7,7 @@ import { currentChallenge } from "@/server/challenge/challenge";
 import { isDomainError } from "@/server/errors";
 import { runtime } from "@/server/runtime";
 import { listScenarios } from "@/server/scenarios/catalog";
-import { readTierStats } from "@/server/stats/read-tier-stats";
+import { recentTierStats } from "@/server/stats/read-tier-stats";
 import styles from "./page.module.css";
 import { TierChart } from "./TierChart";
 
@@ -38,7 +38,7 @@ export default async function TierStatsPage({ searchParams }: { searchParams: Pr
   const kind = one(search.period) ?? "all";
   let stats: TierStats;
   try {
-    stats = await readTierStats(db, scenarioId, resolvePeriod(challenge, kind, one(search.key), new Date()));
+    stats = await recentTierStats(db, scenarioId, resolvePeriod(challenge, kind, one(search.key), new Date()));
   } catch (err) {
     if (isDomainError(err) && err.code === "scenario_not_found") notFound();
     if (isDomainError(err) && err.code === "invalid_period") {
@@ -164,7 +164,7 @@ export default async function TierStatsPage({ searchParams }: { searchParams: Pr
                 {histogram.free.map((count, i) => (
                   <tr key={histogram.edges[i]}>
                     <th scope="row">
-                      {histogram.edges[i]} to under {histogram.edges[i + 1]}
+                      {score(histogram.edges[i]!)} to under {score(histogram.edges[i + 1]!)}
                     </th>
                     <td>{count}</td>
                     <td>{histogram.ultimate[i]}</td>

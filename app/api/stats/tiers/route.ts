@@ -4,7 +4,7 @@ import { SHORT_PUBLIC_CACHE } from "@/server/api/conditional";
 import { endpoint, methods } from "@/server/api/endpoint";
 import { resolvePeriod } from "@/server/boards/read";
 import { currentChallenge } from "@/server/challenge/challenge";
-import { readTierStats } from "@/server/stats/read-tier-stats";
+import { recentTierStats } from "@/server/stats/read-tier-stats";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ const query = z.strictObject({
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: endpoint({ auth: "none", query }, async ({ rt, query }) => {
     const period = resolvePeriod(await currentChallenge(rt.db), query.period, query.key, new Date());
-    const stats = await readTierStats(rt.db, query.scenario, period);
+    const stats = await recentTierStats(rt.db, query.scenario, period);
     return NextResponse.json({ stats }, { headers: { "cache-control": SHORT_PUBLIC_CACHE } });
   }),
 });
