@@ -23,16 +23,7 @@ export async function resolveBoard(
   if (!(await scenarioExists(db, query.scenarioId))) {
     throw new NotFound("scenario_not_found", `No scenario "${query.scenarioId}".`);
   }
-  let period: Period | null;
-  try {
-    const kind = parsePeriodKind(query.period);
-    period = query.key ? periodByKey(kind, query.key, challenge) : periodAt(kind, now, challenge);
-  } catch (err) {
-    if (err instanceof PeriodKeyError) throw new InvalidInput("invalid_period", err.message);
-    throw err;
-  }
-  // Outside the challenge there is no current challenge board: show the challenge as a whole.
-  period ??= periodByKey("challenge", challenge.id, challenge);
+  const period = resolvePeriod(challenge, query.period, query.key, now);
   const board: BoardId = { scenarioId: query.scenarioId, periodKind: period.kind, periodKey: period.key, tier: query.tier };
   return {
     board,
@@ -47,6 +38,23 @@ export async function resolveBoard(
       closed: period.endsAt !== null && period.endsAt <= now,
     },
   };
+}
+
+/**
+ * The period a query names (kind from outside, optional key): the current one unless `key` names a
+ * past one; outside the challenge, the challenge as a whole. A bad kind or key is invalid_period.
+ */
+export function resolvePeriod(challenge: Challenge, kind: string, key: string | undefined, now: Date): Period {
+  let period: Period | null;
+  try {
+    const parsed = parsePeriodKind(kind);
+    period = key ? periodByKey(parsed, key, challenge) : periodAt(parsed, now, challenge);
+  } catch (err) {
+    if (err instanceof PeriodKeyError) throw new InvalidInput("invalid_period", err.message);
+    throw err;
+  }
+  // Outside the challenge there is no current challenge board: show the challenge as a whole.
+  return period ?? periodByKey("challenge", challenge.id, challenge);
 }
 
 /**

@@ -1,40 +1,46 @@
 /**
- * The free-vs-Ultimate uplift of one day's booth players: over the booth visits of that day on a
- * scenario whose free and Ultimate runs were both verified (the pairs), the median of
- * ultimate / free. Same person, same minute, same machine: the cleanest sample of what the tier
- * changes. Visits whose free score is 0 carry no ratio and are left out.
+ * The booth pairs and the free-vs-Ultimate uplift of one day's booth players: over the booth visits
+ * of that day on a scenario whose free and Ultimate runs were both verified (the pairs), the median
+ * of ultimate / free. Same person, same minute, same machine: the cleanest sample of what the tier
+ * changes. The statistic itself is the kiosk figure of server/stats/tier-uplift.ts (visits whose
+ * free score is 0 or below carry no ratio and are left out); /stats/tiers shows it over any period.
  */
 import type { BoothUplift } from "../../lib/contracts/kiosks";
 import { periodAt } from "../boards/periods";
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
+import { kioskFigure, type BoothPair } from "../stats/tier-uplift";
 
-/** The day's verified pairs on a scenario: [free score, ultimate score] per booth visit. */
-export async function verifiedPairs(db: Db, scenarioId: string, from: Date, to: Date): Promise<[number, number][]> {
+/**
+ * The verified pairs of booth visits on these scenarios started in [from, to) (unbounded where not
+ * given): a disqualified player's visits and disqualified runs are left out.
+ */
+export async function verifiedPairs(db: Db, scenarioIds: string[], from: Date | null, to: Date | null): Promise<BoothPair[]> {
+  const verified = { verdict: "verified", disqualifiedAt: null, score: { not: null } };
   const visits = await db.boothVisit.findMany({
     where: {
-      scenarioId,
-      startedAt: { gte: from, lt: to },
-      freeRun: { verdict: "verified" },
-      ultimateRun: { verdict: "verified" },
+      scenarioId: { in: scenarioIds },
+      startedAt: { ...(from && { gte: from }), ...(to && { lt: to }) },
+      player: { disqualifiedAt: null },
+      freeRun: verified,
+      ultimateRun: verified,
     },
-    select: { freeRun: { select: { score: true } }, ultimateRun: { select: { score: true } } },
+    select: { playerId: true, freeRun: { select: { score: true } }, ultimateRun: { select: { score: true } } },
   });
-  return visits.map((v) => [v.freeRun!.score!, v.ultimateRun!.score!]);
+  return visits.map((v) => ({ playerId: v.playerId, free: v.freeRun!.score!, ultimate: v.ultimateRun!.score! }));
 }
 
 export async function boothUplift(db: Db, scenarioId: string, now = new Date()): Promise<BoothUplift> {
   const day = periodAt("day", now, await currentChallenge(db))!;
-  const pairs = (await verifiedPairs(db, scenarioId, day.startsAt!, day.endsAt!)).filter(([free]) => free > 0);
-  const ratios = pairs.map(([free, ultimate]) => ultimate / free).sort((a, b) => a - b);
+  const all = await verifiedPairs(db, [scenarioId], day.startsAt, day.endsAt);
+  const pairs = all.filter((p) => p.free > 0);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  const mid = ratios.length >> 1;
   return {
     scenario: scenarioId,
     day: day.key,
     pairs: pairs.length,
-    medianRatio: ratios.length === 0 ? null : ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2,
-    meanFree: mean(pairs.map(([free]) => free)),
-    meanUltimate: mean(pairs.map(([, ultimate]) => ultimate)),
+    medianRatio: kioskFigure(all).median,
+    meanFree: mean(pairs.map((p) => p.free)),
+    meanUltimate: mean(pairs.map((p) => p.ultimate)),
   };
 }

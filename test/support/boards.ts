@@ -50,3 +50,19 @@ export async function recordVerifiedRun(
   }
   return row.id;
 }
+
+/**
+ * A booth visit at `kioskId` whose free and Ultimate runs were both verified (a kiosk pair), on the
+ * kiosk's scenario: its booth session, the two runs (on the boards) and the visit. Returns the run ids.
+ */
+export async function recordBoothPair(db: Db, input: { kioskId: string; playerId: string; free: number; ultimate: number; at: string | Date }) {
+  const { kioskId, playerId } = input;
+  const { scenarioId } = await db.kiosk.findUniqueOrThrow({ where: { id: kioskId } });
+  const at = new Date(input.at);
+  const session = await db.playerSession.create({ data: { playerId, kioskId, tokenHash: `booth-${++counter}`, expiresAt: new Date(at.getTime() + 20 * 60_000) } });
+  const freeRunId = await recordVerifiedRun(db, { playerId, scenarioId, tier: "free", score: input.free, at });
+  const ultimateRunId = await recordVerifiedRun(db, { playerId, scenarioId, tier: "ultimate", score: input.ultimate, at });
+  await db.run.updateMany({ where: { id: { in: [freeRunId, ultimateRunId] } }, data: { kioskId } });
+  await db.boothVisit.create({ data: { kioskId, playerId, sessionId: session.id, scenarioId, freeRunId, ultimateRunId, startedAt: at } });
+  return { freeRunId, ultimateRunId };
+}
