@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav>
             <Link href="/play">Play</Link>
             <Link href="/leaderboards">Leaderboards</Link>
+            <Link href="/stats/tiers">Free vs Ultimate</Link>
             {signedIn ? (
               <Link href="/account">Account</Link>
             ) : (

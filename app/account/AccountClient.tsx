@@ -11,6 +11,7 @@ import { fetchMe, signOut, type Me } from "@/game/client/api";
 import { ErrorNote } from "@/app/components/ErrorNote";
 import styles from "./account.module.css";
 import ContactSection from "./ContactSection";
+import DataSection from "./DataSection";
 import HandleSection from "./HandleSection";
 import PasskeysSection from "./PasskeysSection";
 import RunsSection from "./RunsSection";
@@ -22,6 +23,7 @@ export default function AccountClient() {
   /** undefined while loading; null when signed out. */
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const router = useRouter();
 
@@ -53,7 +55,7 @@ export default function AccountClient() {
           Your account
         </h1>
         <section className={styles.section} aria-label="Not signed in">
-          <p>You are not signed in.</p>
+          <p role="status">{deleted ? "Your account was deleted, and you are signed out everywhere." : "You are not signed in."}</p>
           <p className={styles.actions}>
             <Link className="button" href="/signin?next=/account">
               Sign in
@@ -94,6 +96,14 @@ export default function AccountClient() {
       <SessionsSection onSignedOut={signedOut} />
       <RunsSection onSignedOut={signedOut} />
       <SettingsSection settings={me.settings} />
+      <DataSection
+        me={me}
+        onSignedOut={signedOut}
+        onDeleted={() => {
+          setDeleted(true);
+          signedOut();
+        }}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import type { EmailLinkOutcome, PasskeyInfo, SessionInfo } from "../../lib/contracts/accounts";
-import type { Me, ProfilePatch } from "../../lib/contracts/players";
+import type { AccountDeleted, Me, ProfilePatch } from "../../lib/contracts/players";
 import type { RunHistoryItem } from "../../lib/contracts/runs";
 import { json } from "./api";
 
@@ -71,6 +71,11 @@ export async function listSessions(): Promise<SessionInfo[]> {
 /** Ends one of the player's sessions (ending the current one also clears this browser's cookie). */
 export async function revokeSession(id: string): Promise<void> {
   await json(await send("DELETE", `/api/players/me/sessions/${encodeURIComponent(id)}`));
+}
+
+/** Deletes the account, confirmed by typing the handle (docs/accounts.md, "Your data"); this browser's cookie is cleared. */
+export async function deleteAccount(confirmHandle: string): Promise<AccountDeleted> {
+  return (await json<{ deleted: AccountDeleted }>(await send("DELETE", "/api/players/me", { confirmHandle }))).deleted;
 }
 
 /** The player's latest finished runs, newest first. */

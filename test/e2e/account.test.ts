@@ -4,7 +4,8 @@
  * the passkey, as a synced passkey provider would) signs in on /signin and sees the handle, the
  * stored settings and the verified run; it then ends the first device's session from the list. The
  * e-mailed links go through the pages: a prize contact confirmed by its link on /email, and a
- * sign-in by e-mail on /signin, and what /email says for a used, an expired and a broken link.
+ * sign-in by e-mail on /signin, and what /email says for a used, an expired and a broken link. The
+ * player's data downloaded from /account, and the account deleted there once the handle is typed.
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -185,6 +186,36 @@ it("confirms a prize contact by its e-mailed link on /email, and signs in again 
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBe(0);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+it("downloads the player's data from /account, and deletes the account only once the handle is typed", { timeout: 60_000 }, async () => {
+  const api = apiClient(env.server.url);
+  const player = await api.player("mine");
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    await context.addCookies([{ name: "fb_session", value: player.token, url: env.server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/account`);
+    const data = page.getByRole("region", { name: "Your data" });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), data.getByRole("link", { name: "Download everything (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`flickboard-${player.handle}.json`);
+    const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+    expect(exported.player).toMatchObject({ id: player.id, handle: player.handle });
+
+    const confirm = data.getByLabel(`To confirm, type the handle ${player.handle}`);
+    const remove = data.getByRole("button", { name: "Delete my account" });
+    await confirm.fill("not-my-handle");
+    expect(await remove.isDisabled()).toBe(true);
+    await confirm.fill(player.handle.toUpperCase());
+    await remove.click();
+    await page.getByRole("status").filter({ hasText: "Your account was deleted" }).waitFor();
+    await page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).waitFor();
+    expect((await api.get("/api/players/me", player.token)).status).toBe(401);
+    expect((await context.cookies(env.server.url)).find((c) => c.name === "fb_session")).toBeUndefined();
   } finally {
     await context.close();
   }
