@@ -1,23 +1,35 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Three projects. Unit tests and the integration tests against a real server run two files at a
+ * time: most of an integration file's time is spent waiting on its server, its databases and its
+ * timers, not on a core. Then, on their own and one at a time, the files that need the machine's
+ * cores to themselves: Chromium rendering three.js in software (test/e2e) and the crash test, which
+ * kills servers mid-burst and measures what survives.
+ */
+const ALONE = ["test/e2e/**/*.test.ts", "test/integration/crash.test.ts"];
+const AGAINST_THE_SERVER = {
+  globalSetup: ["test/support/global-setup.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+        // The timeout only catches a hang: randomized tests take seconds when the cores are shared.
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
-        // Against the real server, real databases and Chromium: the build is made once, up front.
         extends: true,
-        test: {
-          name: "integration",
-          include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
-          globalSetup: ["test/support/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+        test: { name: "integration", include: ["test/integration/**/*.test.ts"], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 }, ...AGAINST_THE_SERVER },
+      },
+      {
+        extends: true,
+        test: { name: "alone", include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 }, ...AGAINST_THE_SERVER },
       },
     ],
   },
