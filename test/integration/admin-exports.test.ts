@@ -66,9 +66,9 @@ describe("admin exports", () => {
     const [header, ...rows] = records(res.text);
     expect(header).toEqual(["close_id", "scenario", "period", "period_key", "tier", "closed_at", "place", "offer", "status", "handle", "player_id", "run_id", "score", "prize", "reviewed_at", "fulfilled_at", "contact_email"]);
     expect(rows.map((r) => [r[1], r[2], r[3], r[6], r[8], r[9], r[12], r[16]])).toEqual([
-      ["gridshot", "week", DST_WEEK.key, "1", "review", "Ava", "600", ""],
-      ["gridshot", "week", DST_WEEK.key, "2", "review", "Ben", "500", ""],
-      ["gridshot", "week", DST_WEEK.key, "3", "review", "Cy", "400", ""],
+      ["gridshot", "week", DST_WEEK.key, "1", "review", "Ava", "600", "ava@example.test"],
+      ["gridshot", "week", DST_WEEK.key, "2", "review", "Ben", "500", "ben@example.test"],
+      ["gridshot", "week", DST_WEEK.key, "3", "review", "Cy", "400", "cy@example.test"],
     ]);
     expect(records((await download("/api/admin/exports/winners.csv?status=pending")).text)).toEqual([header]);
   });

@@ -15,8 +15,8 @@ import { tempSqliteUrl } from "../support/server";
 const databaseUrl = tempSqliteUrl();
 beforeAll(async () => {
   const players = await closedWeekDatabase(databaseUrl);
-  // Ava agreed to be contacted about prizes (as a kiosk records it); Ben only left an e-mail.
-  await withDb(databaseUrl, (db) => db.player.update({ where: { id: players.Ava! }, data: { contactConsentAt: new Date() } }));
+  // Every winner agreed to be contacted about prizes; Ben withdrew his consent after the close, keeping his e-mail.
+  await withDb(databaseUrl, (db) => db.player.update({ where: { id: players.Ben! }, data: { contactConsentAt: null } }));
 }, 120_000);
 const app = useAppServer({ DATABASE_URL: databaseUrl });
 
@@ -50,7 +50,7 @@ describe("award fulfilment API", () => {
       ["award.fulfilled", adminEmail, "shipped, tracking 123"],
     ]);
     expect(avaRow.events.every((e) => Date.parse(e.at) > 0)).toBe(true);
-    // Ava consented to prize contact; Ben has an e-mail but no consent: none is shown.
+    // Ava consents to prize contact; Ben has an e-mail but no consent: none is shown.
     expect(avaRow.contactEmail).toBe("ava@example.test");
     expect(rows.find((r) => r.id === ben.id)!.contactEmail).toBeNull();
   });
