@@ -108,9 +108,12 @@ export class PlaySession {
   /** The HUD as a run starts: never the previous run's numbers. */
   private resetHud() {
     const { hud, scenario } = this.options;
-    hud.time.textContent = clockText(tenthsLeft(scenario.durationMs, 0));
-    hud.score.textContent = "0";
-    hud.accuracy.textContent = accuracyText(null);
+    this.shownTenths = tenthsLeft(scenario.durationMs, 0);
+    this.shownScore = 0;
+    this.shownAccuracy = null;
+    hud.time.textContent = clockText(this.shownTenths);
+    hud.score.textContent = String(this.shownScore);
+    hud.accuracy.textContent = accuracyText(this.shownAccuracy);
     hud.countdown.textContent = "";
     hud.marker?.removeAttribute("data-shot");
     hud.marker?.removeAttribute("data-on-target");

@@ -8,17 +8,14 @@
 import { useEffect, useRef, useState } from "react";
 import type { PlaySession } from "@/game/client/session";
 
-export default function AbandonDialog({ session, onAbandon }: { session: PlaySession; onAbandon(): void }) {
+export default function AbandonDialog({ session, onResumed, onAbandon }: { session: PlaySession; onResumed(): void; onAbandon(): void }) {
   const keep = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const [refused, setRefused] = useState(false);
   useEffect(() => keep.current?.focus(), []);
 
   const keepPlaying = () => {
-    session.resume().then(
-      () => setRefused(false),
-      () => setRefused(true),
-    );
+    session.resume().then(onResumed, () => setRefused(true));
   };
 
   // Tab stays within the dialog's two buttons.

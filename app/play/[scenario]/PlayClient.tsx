@@ -244,7 +244,11 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <Crosshair settings={settings} markerRef={hudRefs.marker} />
         <div ref={hudRefs.countdown} className="countdown" />
         {lockLost && phase === "playing" && sessionRef.current && (
-          <AbandonDialog session={sessionRef.current} onAbandon={() => sessionRef.current?.abandon("You abandoned the ranked run.")} />
+          <AbandonDialog
+            session={sessionRef.current}
+            onResumed={() => setLockLost(false)}
+            onAbandon={() => sessionRef.current?.abandon("You abandoned the ranked run.")}
+          />
         )}
         {phase === "ready" && player !== undefined && refreshHz > 0 && game && (
           <button
@@ -272,6 +276,11 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
               <kbd>{keyLabel(settings.restartKey)}</kbd> restarts at once.
             </p>
           </div>
+        )}
+        {phase === "results" && (
+          <p className="restart-hint" data-testid="restart-hint">
+            <kbd>{keyLabel(settings.restartKey)}</kbd> plays again at once
+          </p>
         )}
         {phase === "results" && outcome?.kind === "finished" && (
           <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} onAgain={playAgain} />

@@ -27,6 +27,7 @@ function KeyBinding({ label, value, none, onBind }: { label: string; value: stri
         type="button"
         className="button secondary"
         aria-pressed={listening}
+        aria-label={`${label}: ${listening ? "press a key" : value === null ? "none" : keyLabel(value)}`}
         onClick={() => setListening(true)}
         onBlur={() => setListening(false)}
         onKeyDown={(e) => {

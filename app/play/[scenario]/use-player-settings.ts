@@ -25,14 +25,20 @@ export function usePlayerSettings(player: Me | null | undefined): {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sync, setSync] = useState<SettingsSync>("browser");
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; settings: Settings } | null>(null);
+  /** Saves go one after another (an older one must not land after a newer one); `changes` numbers them. */
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const changes = useRef(0);
   const signedIn = Boolean(player);
 
   const push = (next: Settings) => {
+    const change = ++changes.current;
     setSync("saving");
-    saveServerSettings(next).then(
-      () => setSync("account"),
-      () => setSync("failed"),
-    );
+    saving.current = saving.current
+      .then(() => saveServerSettings(next))
+      .then(
+        () => change === changes.current && setSync("account"),
+        () => change === changes.current && setSync("failed"),
+      );
   };
 
   useEffect(() => setSettings(loadSettings()), []);
@@ -69,6 +75,7 @@ export function usePlayerSettings(player: Me | null | undefined): {
     setSettings(next);
     if (!signedIn) return;
     if (pending.current) clearTimeout(pending.current.timer);
+    changes.current++;
     setSync("saving");
     pending.current = {
       settings: next,
