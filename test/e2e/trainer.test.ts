@@ -1,9 +1,9 @@
 /**
  * The trainer's loop in Debian's Chromium: the restart key starts a new run at once (a ranked run
  * under way is abandoned on the server first), Esc on a ranked run asks before abandoning it, the
- * hit marker shows on a hit (screenshot: test-results/trainer-hit-marker.png), the HUD starts every
- * run from its own numbers, and a signed-in player's settings are kept on the server and load in
- * another browser.
+ * hit marker shows on a hit (screenshot: test-results/trainer-hit-marker.png), the arena goes full
+ * screen (or fills the window where the browser refuses), the HUD starts every run from its own
+ * numbers, and a signed-in player's settings are kept on the server and load in another browser.
  *
  * Headless Chromium does not release pointer lock for a synthetic Esc key press, so the tests
  * release it as Esc does, with document.exitPointerLock(): the page sees the same
@@ -68,6 +68,8 @@ it("R restarts a ranked run at once: the open run is abandoned on the server, a 
   await signUp(page);
   const first = await startRun(page, scenario);
   await expect.poll(() => started.length, POLL).toBe(1);
+  // Full screen (the default): the arena, then pointer lock on its canvas.
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute("data-phase"))).toBe("playing");
 
   // A hit shows the marker at the crosshair: seen (and its opacity read) as it is set. Photographing
   // software-rendered WebGL takes longer than the marker shows, so the page then stops drawing
@@ -158,11 +160,17 @@ it("R restarts a ranked run at once: the open run is abandoned on the server, a 
 
 it("counts down on a retry when asked to, with the HUD at the new run's full time and 0 during the countdown", async () => {
   const context = await playContext(env.browser, SETTINGS);
+  // A browser that refuses full screen: the arena fills the window instead.
+  await context.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Permissions check failed"));
+  });
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
   await page.getByRole("button", { name: /Click to start · practice/ }).waitFor();
   await page.getByLabel("Countdown on retry").check();
   const first = await startRun(page, scenario);
+  expect(await page.locator(".arena").getAttribute("class")).toContain("arena-filled");
+  expect(await page.locator(".arena").boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
   await flickAtTargets(page, { ...first, scenario, settings: SETTINGS, maxClicks: 1 });
   await expect.poll(() => hud(page, "score"), POLL).not.toBe("0");
 

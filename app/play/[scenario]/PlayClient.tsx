@@ -184,6 +184,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const restart = async () => {
     if (restarting.current) return;
     restarting.current = true;
+    sounds.current!.unlock();
     try {
       const current = sessionRef.current;
       const open = current?.active ? serverRunRef.current : null;
@@ -215,7 +216,6 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       const { phase, restartKey } = keys.current;
       if (e.code === restartKey && (phase === "playing" || phase === "results" || phase === "abandoned")) {
         e.preventDefault();
-        sounds.current!.unlock();
         void keys.current.restart();
       } else if (e.code === "Escape" && phase !== "playing") keys.current.leave();
     };
@@ -268,7 +268,13 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
               <button className="button" onClick={() => void restart()}>
                 Try again
               </button>
-              <button className="button secondary" onClick={playAgain}>
+              <button
+                className="button secondary"
+                onClick={() => {
+                  arena.leave();
+                  playAgain();
+                }}
+              >
                 Back to settings
               </button>
             </p>

@@ -3,8 +3,8 @@
 /**
  * Full-screen play: with the `fullscreen` setting on, the arena asks for the Fullscreen API as a run
  * begins (from the click or key that starts it, before pointer lock is taken). Where the browser
- * refuses, the arena fills the window instead, until the player presses Esc between runs; real full
- * screen ends with Esc as the browser provides.
+ * refuses, the arena fills the window instead, until the player presses Esc between runs or goes
+ * back to the settings; real full screen ends the same way, or with Esc as the browser provides.
  */
 import { useRef, useState } from "react";
 
@@ -28,5 +28,11 @@ export function useFullScreenArena(wanted: boolean) {
     }
   };
 
-  return { ref, filled, enter, leave: () => fill(false) };
+  /** Back to the page: out of full screen, or of the window-filling arena. */
+  const leave = () => {
+    fill(false);
+    if (ref.current && document.fullscreenElement === ref.current) void document.exitFullscreen().catch(() => undefined);
+  };
+
+  return { ref, filled, enter, leave };
 }
