@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { getScenario } from "../../game/core";
 import { withDb } from "../support/db";
@@ -55,26 +55,13 @@ async function call(page: Page, method: string, url: string, body?: unknown): Pr
   );
 }
 
-const hud = (page: Page, field: "time" | "score" | "accuracy") => page.locator(`[data-hud="${field}"]`).textContent();
-const runVerdict = (runId: string) => withDb(databaseUrl, (db) => db.run.findUniqueOrThrow({ where: { id: runId } })).then((r) => r.verdict);
-
-it("R restarts a ranked run at once: the open run is abandoned on the server, a new one runs with no countdown from full time and 0", async () => {
-  const scenario = longScenario;
-  const FULL_TIME = fullTime(scenario);
-  const context = await playContext(env.browser, SETTINGS);
-  const page = await context.newPage();
-  const started = watchStartedRuns(page);
-  await page.goto(`${env.server.url}/play/${scenario.id}`);
-  await signUp(page);
-  const first = await startRun(page, scenario);
-  await expect.poll(() => started.length, POLL).toBe(1);
-  // Full screen (the default): the arena, then pointer lock on its canvas.
-  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute("data-phase"))).toBe("playing");
-
-  // A hit shows the marker at the crosshair: seen (and its opacity read) as it is set. Photographing
-  // software-rendered WebGL takes longer than the marker shows, so the page then stops drawing
-  // frames (the run is restarted below anyway): the photograph is of the frame the hit showed in.
-  await page.evaluate(() => {
+/**
+ * Records each shot marker as the session sets it ("hit" or "miss", with its opacity then). With
+ * `freeze`, the page stops drawing frames at the first one, so that it can be photographed:
+ * photographing software-rendered WebGL takes longer than the marker shows.
+ */
+async function watchShots(page: Page, { freeze }: { freeze: boolean }): Promise<() => Promise<string[]>> {
+  await page.evaluate((freeze) => {
     const w = window as unknown as { shots: string[]; frozen: boolean; raf: typeof requestAnimationFrame };
     const marker = document.querySelector('[data-testid="shot-marker"]')!;
     w.shots = [];
@@ -85,14 +72,53 @@ it("R restarts a ranked run at once: the open run is abandoned on the server, a 
       const shot = marker.getAttribute("data-shot");
       if (!shot) return;
       w.shots.push(`${shot}, opacity ${getComputedStyle(marker).opacity}`);
+      if (!freeze) return;
       cancelAnimationFrame(next); // the frame loop asked for its next frame before it took the shot
       window.requestAnimationFrame = () => 0;
       w.frozen = true;
     }).observe(marker, { attributes: true, attributeFilter: ["data-shot"] });
+  }, freeze);
+  return () => page.evaluate(() => (window as unknown as { shots: string[] }).shots);
+}
+
+/** Counts the sounds the page makes (each is one Web Audio oscillator). */
+async function countTones(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { tones: number };
+    w.tones = 0;
+    const create = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      if (this.state === "running") w.tones++;
+      return create.call(this);
+    };
   });
+}
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { tones: number }).tones);
+
+const hud = (page: Page, field: "time" | "score" | "accuracy") => page.locator(`[data-hud="${field}"]`).textContent();
+const runVerdict = (runId: string) => withDb(databaseUrl, (db) => db.run.findUniqueOrThrow({ where: { id: runId } })).then((r) => r.verdict);
+
+it("R restarts a ranked run at once: the open run is abandoned on the server, a new one runs with no countdown from full time and 0", async () => {
+  const scenario = longScenario;
+  const FULL_TIME = fullTime(scenario);
+  const context = await playContext(env.browser, SETTINGS);
+  await countTones(context);
+  const page = await context.newPage();
+  const started = watchStartedRuns(page);
+  await page.goto(`${env.server.url}/play/${scenario.id}`);
+  await signUp(page);
+  const first = await startRun(page, scenario);
+  await expect.poll(() => started.length, POLL).toBe(1);
+  // Full screen (the default): the arena, then pointer lock on its canvas.
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute("data-phase"))).toBe("playing");
+
+  // A hit shows the marker at the crosshair (photographed: the page stops drawing frames as it shows;
+  // the run is restarted below anyway) and makes a sound.
+  const shots = await watchShots(page, { freeze: true });
   expect(await flickAtTargets(page, { ...first, scenario, settings: SETTINGS, maxClicks: 1 })).toBe(1);
   await page.waitForFunction(() => (window as unknown as { frozen: boolean }).frozen);
-  expect(await page.evaluate(() => (window as unknown as { shots: string[] }).shots)).toEqual(["hit, opacity 1"]);
+  expect(await shots()).toEqual(["hit, opacity 1"]);
+  expect(await tones(page)).toBe(1);
   expect(await page.getByTestId("shot-marker").getAttribute("data-shot")).toBe("hit");
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.locator(".arena").screenshot({ path: path.join(SHOTS, "trainer-hit-marker.png") });
@@ -158,8 +184,9 @@ it("R restarts a ranked run at once: the open run is abandoned on the server, a 
   await context.close();
 }, FLOW_TIMEOUT_MS);
 
-it("counts down on a retry when asked to, with the HUD at the new run's full time and 0 during the countdown", async () => {
+it("counts down on a retry when asked to, with the HUD at the new run's full time and 0 during the countdown; a miss has its cue; R on the results", async () => {
   const context = await playContext(env.browser, SETTINGS);
+  await countTones(context);
   // A browser that refuses full screen: the arena fills the window instead.
   await context.addInitScript(() => {
     Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Permissions check failed"));
@@ -171,8 +198,17 @@ it("counts down on a retry when asked to, with the HUD at the new run's full tim
   const first = await startRun(page, scenario);
   expect(await page.locator(".arena").getAttribute("class")).toContain("arena-filled");
   expect(await page.locator(".arena").boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+  // A shot at the empty wall above the targets (the aim then comes back), then one at a target.
+  const shots = await watchShots(page, { freeze: false });
+  await page.mouse.move(first.mouse.x, first.mouse.y - 500, { steps: 10 });
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.mouse.move(first.mouse.x, first.mouse.y, { steps: 10 });
   await flickAtTargets(page, { ...first, scenario, settings: SETTINGS, maxClicks: 1 });
   await expect.poll(() => hud(page, "score"), POLL).not.toBe("0");
+  expect(await shots()).toEqual(["miss, opacity 1", "hit, opacity 1"]);
+  expect(await tones(page)).toBe(2);
+  expect(await hud(page, "accuracy")).toBe("50%");
 
   await page.keyboard.press("KeyR");
   await page.waitForFunction(() => document.querySelector(".countdown")?.textContent !== "");
@@ -183,8 +219,19 @@ it("counts down on a retry when asked to, with the HUD at the new run's full tim
   // Then the practice run starts on its own, pointer lock kept.
   await expect.poll(() => hud(page, "time"), POLL).not.toBe(FULL_TIME);
   expect(await page.evaluate(() => document.pointerLockElement?.tagName)).toBe("CANVAS");
+
+  // It ends on 0.0; on its results, R starts the next run (counting down, as asked).
+  await page.getByTestId("results").waitFor({ timeout: 30_000 });
+  expect(await hud(page, "time")).toBe("0.0");
+  await page.getByTestId("restart-hint").waitFor();
+  const second = await page.locator(".arena").getAttribute("data-seed");
+  await page.keyboard.press("KeyR");
+  await page.waitForFunction(() => document.querySelector(".countdown")?.textContent !== "");
+  expect(await page.locator(".arena").getAttribute("data-seed")).not.toBe(second);
+  expect(await hud(page, "time")).toBe(FULL_TIME);
+  expect(await page.getByTestId("results").count()).toBe(0);
   await context.close();
-});
+}, FLOW_TIMEOUT_MS);
 
 it("keeps a signed-in player's settings on the server and loads them in another browser", async () => {
   const context = await playContext(env.browser, SETTINGS);
