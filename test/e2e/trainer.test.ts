@@ -284,6 +284,11 @@ it("keeps a signed-in player's settings on the server and loads them in another 
   // The crosshair is drawn with them.
   expect(await second.locator("[data-crosshair]").evaluate((el) => getComputedStyle(el).getPropertyValue("--ch-size"))).toBe("26px");
   expect(await markerMotion(second)).toEqual({ fade: "0s", pop: false });
+
+  // A tracking scenario's HUD measures time on target.
+  await second.goto(`${env.server.url}/play/smooth-track`);
+  await second.getByRole("button", { name: /Click to start/ }).waitFor();
+  expect(await second.locator('[data-hud="accuracy"]').locator("..").textContent()).toBe("On target —");
   await other.close();
   await context.close();
 });

@@ -92,7 +92,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   // ranked run gets a session on the server's seed, and starts at once, as does a restarted one.
   useEffect(() => {
     if (!game || !seed || !canvasRef.current || !refreshHz) return;
-    const ranked = serverRunRef.current;
+    const rankedRun = serverRunRef.current;
     const session = new game.PlaySession({
       canvas: canvasRef.current,
       scenario,
@@ -104,7 +104,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       countdownMs: runsBegun.current > 0 && !settings.countdownOnRetry ? 0 : COUNTDOWN_MS,
       sounds: sounds.current,
       // Esc on a ranked run asks first; a practice run ends at once.
-      onLockLost: ranked ? () => setLockLost(true) : undefined,
+      onLockLost: rankedRun ? () => setLockLost(true) : undefined,
       onEnd(result) {
         setLockLost(false);
         setOutcome(result);
@@ -121,7 +121,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       },
     });
     sessionRef.current = session;
-    if (ranked || beginAtOnce.current) {
+    if (rankedRun || beginAtOnce.current) {
       beginAtOnce.current = false;
       void begin(session);
     }
