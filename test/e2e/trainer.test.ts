@@ -14,6 +14,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { getScenario } from "../../game/core";
+import { seriousViolations } from "../support/axe";
 import { withDb } from "../support/db";
 import { useServerAndBrowser } from "../support/e2e";
 import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
@@ -164,6 +165,7 @@ it("R restarts a ranked run at once: the open run is abandoned on the server, a 
   const dialog = page.getByRole("alertdialog", { name: "Abandon this ranked run?" });
   await dialog.waitFor();
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep playing");
+  expect(await seriousViolations(page)).toEqual([]);
   const timeAtEsc = Number(await hud(page, "time"));
   await expect.poll(async () => Number(await hud(page, "time")), POLL).toBeLessThan(timeAtEsc); // the clock keeps running
   await dialog.getByRole("button", { name: "Keep playing" }).click();
