@@ -91,6 +91,8 @@ export interface PublicProfile {
   joinedAt: string;
   /** Disqualified from prizes and boards: the profile says so and shows no ranks. */
   disqualified: boolean;
+  /** Scenario names by id, for every scenario the profile mentions. */
+  scenarioNames: Record<string, string>;
   bests: PersonalBest[];
   progress: ScenarioProgress[];
   ranks: ProfileRank[];
@@ -99,7 +101,19 @@ export interface PublicProfile {
   achievements: Achievement[];
 }
 
+/** What a shared link's preview shows (the Open Graph and Twitter images, the page's description). */
+export interface ProfileCard {
+  handle: string;
+  guest: boolean;
+  disqualified: boolean;
+  scenarioNames: Record<string, string>;
+  bests: PersonalBest[];
+}
+
 /** Runs per page of the profile's runs list. */
 export const PROFILE_RUNS_PER_PAGE = 20;
 /** Verified runs per scenario the progress charts plot (the newest). */
 export const PROGRESS_POINTS = 300;
+
+/** The address of a handle's profile page (every board links its handles here). */
+export const profileHref = (handle: string) => `/players/${encodeURIComponent(handle)}`;

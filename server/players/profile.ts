@@ -13,6 +13,7 @@ import type { PeriodKind } from "../../lib/contracts/boards";
 import {
   PROFILE_RUNS_PER_PAGE,
   PROGRESS_POINTS,
+  type ProfileCard,
   type ProfilePrize,
   type ProfileRank,
   type ProfileRun,
@@ -33,36 +34,51 @@ import { achievementsOf, personalBests, progressPoints, WEEKLY_TOP, type RunMeas
 
 const FINISHED: ProfileVerdict[] = ["verified", "flagged", "rejected", "abandoned"];
 
+/** The player with `handle` (any case); NotFound for a handle nobody has. */
+async function findPlayer(db: Db, handle: string) {
+  const player = await db.player.findUnique({
+    where: { handleKey: handleKey(handle) },
+    select: { id: true, handle: true, guest: true, createdAt: true, disqualifiedAt: true },
+  });
+  if (!player) throw new NotFound("player_not_found", `No player "${handle}".`);
+  return player;
+}
+
+/** The player's verified runs, each with the challenge week it finished in. */
+async function verifiedRuns(db: Db, playerId: string, challenge: Challenge): Promise<VerifiedRunFact[]> {
+  const rows = await db.run.findMany({
+    where: { playerId, verdict: "verified", score: { not: null }, finishedAt: { not: null } },
+    select: { id: true, scenarioId: true, tier: true, score: true, finishedAt: true },
+  });
+  return rows.map((r) => ({ id: r.id, scenario: r.scenarioId, tier: r.tier as TierName, score: r.score!, at: r.finishedAt!, week: weekOf(r.finishedAt!, challenge) }));
+}
+
+async function scenarioNames(db: Db): Promise<Record<string, string>> {
+  const rows = await db.scenario.findMany({ select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((s) => [s.id, s.name]));
+}
+
+/** What a shared link previews: the handle and the personal bests. NotFound for an unknown handle. */
+export async function playerCard(db: Db, handle: string): Promise<ProfileCard> {
+  const player = await findPlayer(db, handle);
+  const [verified, names] = await Promise.all([verifiedRuns(db, player.id, await currentChallenge(db)), scenarioNames(db)]);
+  return { handle: player.handle, guest: player.guest, disqualified: player.disqualifiedAt !== null, scenarioNames: names, bests: personalBests(verified) };
+}
+
 /** The profile of the player with `handle` (any case); NotFound for a handle nobody has. `page` is the runs list's, from 1. */
 export async function playerProfile(db: Db, ranks: RankStore, input: { handle: string; page?: number; now?: Date }): Promise<PublicProfile> {
   const now = input.now ?? new Date();
-  const player = await db.player.findUnique({
-    where: { handleKey: handleKey(input.handle) },
-    select: { id: true, handle: true, guest: true, createdAt: true, disqualifiedAt: true },
-  });
-  if (!player) throw new NotFound("player_not_found", `No player "${input.handle}".`);
+  const player = await findPlayer(db, input.handle);
   const challenge = await currentChallenge(db);
   const disqualified = player.disqualifiedAt !== null;
 
-  const [verifiedRows, scenarios, prizes, runs, weeklyTop10] = await Promise.all([
-    db.run.findMany({
-      where: { playerId: player.id, verdict: "verified", score: { not: null }, finishedAt: { not: null } },
-      select: { id: true, scenarioId: true, tier: true, score: true, finishedAt: true },
-    }),
-    db.scenario.findMany({ select: { id: true, name: true } }),
+  const [verified, names, prizes, runs, weeklyTop10] = await Promise.all([
+    verifiedRuns(db, player.id, challenge),
+    scenarioNames(db),
     prizeHistory(db, player.id),
     runsPage(db, player.id, input.page ?? 1),
     weeklyTopTens(db, player.id),
   ]);
-  const verified: VerifiedRunFact[] = verifiedRows.map((r) => ({
-    id: r.id,
-    scenario: r.scenarioId,
-    tier: r.tier as TierName,
-    score: r.score!,
-    at: r.finishedAt!,
-    week: weekOf(r.finishedAt!, challenge),
-  }));
-  const names = new Map(scenarios.map((s) => [s.id, s.name]));
   const byScenario = new Map<string, VerifiedRunFact[]>();
   for (const r of verified) {
     const list = byScenario.get(r.scenario);
@@ -76,10 +92,11 @@ export async function playerProfile(db: Db, ranks: RankStore, input: { handle: s
     guest: player.guest,
     joinedAt: player.createdAt.toISOString(),
     disqualified,
+    scenarioNames: names,
     bests: personalBests(verified),
     progress: [...byScenario.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([scenario, rs]) => ({ scenario, name: names.get(scenario) ?? scenario, points: progressPoints(rs, measures, PROGRESS_POINTS), verifiedRuns: rs.length })),
+      .map(([scenario, rs]) => ({ scenario, name: names[scenario] ?? scenario, points: progressPoints(rs, measures, PROGRESS_POINTS), verifiedRuns: rs.length })),
     ranks: disqualified ? [] : await openRanks(db, ranks, challenge, player.id, now),
     prizes,
     runs,
