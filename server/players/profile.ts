@@ -9,7 +9,7 @@
  */
 import type { RunResult, TierName } from "../../game/core";
 import type { AwardStatus } from "../../lib/contracts/awards";
-import type { PeriodKind } from "../../lib/contracts/boards";
+import { PERIOD_KINDS, TIER_FILTERS, type PeriodKind } from "../../lib/contracts/boards";
 import {
   PROFILE_RUNS_PER_PAGE,
   PROGRESS_POINTS,
@@ -132,17 +132,19 @@ async function runMeasures(db: Db, runIds: string[]): Promise<Map<string, RunMea
 
 /** The player's rank on each current board they have an entry on, from the rank store. */
 async function openRanks(db: Db, ranks: RankStore, challenge: Challenge, playerId: string, now: Date): Promise<ProfileRank[]> {
-  const current = (["day", "week", "challenge", "all"] as PeriodKind[]).flatMap((kind) => {
+  const current = PERIOD_KINDS.flatMap((kind) => {
     const period = periodAt(kind, now, challenge);
     return period ? [{ periodKind: kind, periodKey: period.key }] : [];
   });
   const entries = await db.boardEntry.findMany({
     where: { playerId, OR: current },
     select: { scenarioId: true, periodKind: true, periodKey: true, tier: true },
-    orderBy: [{ scenarioId: "asc" }],
   });
-  const order = (b: BoardId) => `${b.scenarioId}|${current.findIndex((c) => c.periodKind === b.periodKind)}|${["all", "free", "ultimate"].indexOf(b.tier)}`;
-  const boards = entries.map((e) => ({ ...e, periodKind: e.periodKind as PeriodKind, tier: e.tier as BoardId["tier"] })).sort((a, b) => (order(a) < order(b) ? -1 : 1));
+  // By scenario, then period (day, week, challenge, all), then tier filter (all, free, ultimate).
+  const order = (b: BoardId) => PERIOD_KINDS.indexOf(b.periodKind) * TIER_FILTERS.length + TIER_FILTERS.indexOf(b.tier);
+  const boards = entries
+    .map((e) => ({ ...e, periodKind: e.periodKind as PeriodKind, tier: e.tier as BoardId["tier"] }))
+    .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId) || order(a) - order(b));
   const standings = await Promise.all(boards.map((b) => readStanding(ranks, b, playerId, 0)));
   return boards.flatMap((b, i) => {
     const s = standings[i]!;

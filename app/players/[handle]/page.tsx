@@ -222,18 +222,26 @@ function PointRow({ p }: { p: ProgressPoint }) {
   );
 }
 
+/** One row per scenario and period, a column per tier filter: "rank of size · best". */
 function Ranks({ ranks, name }: { ranks: ProfileRank[]; name: (id: string) => string }) {
+  const rows = new Map<string, ProfileRank[]>();
+  for (const r of ranks) {
+    const key = `${r.scenario}|${r.period}`;
+    rows.set(key, [...(rows.get(key) ?? []), r]);
+  }
+  const cell = (row: ProfileRank[], tier: string) => {
+    const r = row.find((x) => x.tier === tier);
+    return <td className={styles.numeric}>{r ? `${r.rank} of ${r.size} · ${r.score.toLocaleString("en-US")}` : <span className="muted">–</span>}</td>;
+  };
   return (
-    <ScrollTable labelledBy="ranks" columns={["Scenario", "Board", "Tier", "Rank", "Best"]} testId="ranks">
-      {ranks.map((r) => (
-        <tr key={`${r.scenario}|${r.period}|${r.tier}`}>
-          <td>{name(r.scenario)}</td>
-          <td>{PERIOD_NAMES[r.period] ?? r.period}</td>
-          <td>{tierName(r.tier)}</td>
-          <td className={styles.numeric}>
-            {r.rank} of {r.size}
-          </td>
-          <td className={styles.numeric}>{r.score.toLocaleString("en-US")}</td>
+    <ScrollTable labelledBy="ranks" columns={["Scenario", "Board", "All tiers", "Free", "Ultimate"]} testId="ranks">
+      {[...rows.entries()].map(([key, row]) => (
+        <tr key={key}>
+          <td>{name(row[0]!.scenario)}</td>
+          <td>{PERIOD_NAMES[row[0]!.period] ?? row[0]!.period}</td>
+          {cell(row, "all")}
+          {cell(row, "free")}
+          {cell(row, "ultimate")}
         </tr>
       ))}
     </ScrollTable>
