@@ -13,7 +13,7 @@ export default function BoardList({ title, entries, rows, testId, linked = false
       <ol>
         {Array.from({ length: rows }, (_, i) => {
           const e = entries[i];
-          const handle = e && linked ? <Link href={profileHref(e.player.handle)}>{e.player.handle}</Link> : (e?.player.handle ?? "—");
+          const handle = e && linked ? <Link href={profileHref(e.player.handle)} prefetch={false}>{e.player.handle}</Link> : (e?.player.handle ?? "—");
           return (
             <li key={e?.player.id ?? `empty-${i}`} className={e ? undefined : "empty"} data-handle={e?.player.handle}>
               <span className="rank">{e?.rank ?? i + 1}</span>
