@@ -29,7 +29,7 @@ export function personalBests(runs: readonly VerifiedRunFact[]): PersonalBest[] 
     if (!held || r.score > held.score) best.set(key, r);
   }
   return [...best.values()]
-    .sort((a, b) => (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
+    .sort((a, b) => a.scenario.localeCompare(b.scenario) || a.tier.localeCompare(b.tier))
     .map((r) => ({ scenario: r.scenario, tier: r.tier, score: r.score, runId: r.id, achievedAt: r.at.toISOString() }));
 }
 

@@ -95,7 +95,7 @@ export async function playerProfile(db: Db, ranks: RankStore, input: { handle: s
     scenarioNames: names,
     bests: personalBests(verified),
     progress: [...byScenario.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([scenario, rs]) => ({ scenario, name: names[scenario] ?? scenario, points: progressPoints(rs, measures, PROGRESS_POINTS), verifiedRuns: rs.length })),
     ranks: disqualified ? [] : await openRanks(db, ranks, challenge, player.id, now),
     prizes,
@@ -197,9 +197,14 @@ async function runsPage(db: Db, playerId: string, page: number): Promise<PublicP
   return { items, page: shown, pages, total };
 }
 
-/** When each closed weekly board that had the player in its top 10 was closed (frozen standings). */
+/**
+ * When each closed weekly board that had the player in its top 10 was closed (its frozen standings).
+ * Only the weeks the player has an entry on are read: entries of closed periods are kept.
+ */
 async function weeklyTopTens(db: Db, playerId: string): Promise<Date[]> {
-  const closes = await db.periodClose.findMany({ where: { periodKind: "week" }, select: { closedAt: true, standings: true } });
+  const weeks = await db.boardEntry.findMany({ where: { playerId, periodKind: "week" }, select: { scenarioId: true, periodKey: true, tier: true } });
+  if (weeks.length === 0) return [];
+  const closes = await db.periodClose.findMany({ where: { periodKind: "week", OR: weeks }, select: { closedAt: true, standings: true } });
   return closes
     .filter((c) => (c.standings as unknown as Standing[]).some((s) => s.playerId === playerId && s.rank <= WEEKLY_TOP))
     .map((c) => c.closedAt);

@@ -52,15 +52,31 @@ describe("playerProfile", () => {
         challengeId: challenge.id,
         scenarioId: "gridshot",
         periodKind: "week",
-        periodKey: "2026-11-19T00:00",
+        // The week of Ace's first run (Thursday to Thursday in Chicago).
+        periodKey: "2026-11-12T00:00",
         tier: "all",
-        startsAt: new Date("2026-11-19T06:00:00Z"),
-        endsAt: new Date("2026-11-26T06:00:00Z"),
-        closedAt: new Date("2026-11-26T06:01:00Z"),
+        startsAt: new Date("2026-11-12T06:00:00Z"),
+        endsAt: new Date("2026-11-19T06:00:00Z"),
+        closedAt: new Date("2026-11-19T06:01:00Z"),
         standings: [
-          { rank: 1, playerId: bee.id, handle: "Bee", score: 400, achievedAt: "2026-11-20T00:00:00.000Z", runId: "x", runTier: "free" },
-          { rank: 2, playerId: ace.id, handle: "Ace", score: 100, achievedAt: "2026-11-20T00:00:00.000Z", runId: first, runTier: "free" },
+          { rank: 1, playerId: bee.id, handle: "Bee", score: 400, achievedAt: "2026-11-13T00:00:00.000Z", runId: "x", runTier: "free" },
+          { rank: 2, playerId: ace.id, handle: "Ace", score: 100, achievedAt: "2026-11-17T12:00:00.000Z", runId: first, runTier: "free" },
         ],
+      },
+    });
+    // The same week's free board, closed first, had Ace 11th: not a top 10.
+    const ahead = Array.from({ length: 10 }, (_, i) => ({ rank: i + 1, playerId: `someone-${i}`, handle: `someone${i}`, score: 1000 - i, achievedAt: "2026-11-13T00:00:00.000Z", runId: `x${i}`, runTier: "free" }));
+    await db.periodClose.create({
+      data: {
+        challengeId: challenge.id,
+        scenarioId: "gridshot",
+        periodKind: "week",
+        periodKey: "2026-11-12T00:00",
+        tier: "free",
+        startsAt: new Date("2026-11-12T06:00:00Z"),
+        endsAt: new Date("2026-11-19T06:00:00Z"),
+        closedAt: new Date("2026-11-19T06:00:30Z"),
+        standings: [...ahead, { rank: 11, playerId: ace.id, handle: "Ace", score: 100, achievedAt: "2026-11-17T12:00:00.000Z", runId: first, runTier: "free" }],
       },
     });
     await db.prizeAward.create({ data: { closeId: close.id, place: 2, playerId: ace.id, runId: first, score: 100, prize: "A gift card", status: "pending" } });
@@ -86,13 +102,13 @@ describe("playerProfile", () => {
     expect(profile.ranks.find((r) => r.period === "week")!.key).toBe("2026-11-26T00:00");
 
     expect(profile.prizes).toEqual([
-      expect.objectContaining({ scenario: "gridshot", period: "week", key: "2026-11-19T00:00", tier: "all", place: 2, prize: "A gift card", status: "pending", score: 100 }),
+      expect.objectContaining({ scenario: "gridshot", period: "week", key: "2026-11-12T00:00", tier: "all", place: 2, prize: "A gift card", status: "pending", score: 100 }),
     ]);
     const earned = Object.fromEntries(profile.achievements.map((a) => [a.id, a.earnedAt]));
     expect(earned).toMatchObject({
       "first-verified": "2026-11-17T12:00:00.000Z",
       "first-ultimate": "2026-11-27T17:30:00.000Z",
-      "weekly-top-10": "2026-11-26T06:01:00.000Z",
+      "weekly-top-10": "2026-11-19T06:01:00.000Z",
       "runs-100": null,
     });
   });
