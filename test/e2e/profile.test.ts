@@ -28,11 +28,16 @@ it("opens a player's profile from the board: bests, a drawn chart, and share ima
   const bests = await page.getByTestId("bests").textContent();
   expect(bests).toContain(score.toLocaleString("en-US"));
 
-  const chart = page.getByTestId("score-chart").first();
-  await expect.poll(() => chart.getAttribute("data-drawn")).toBe("true");
-  const canvas = await chart.locator("canvas").boundingBox();
-  expect(canvas!.width).toBeGreaterThan(100);
-  expect(canvas!.height).toBeGreaterThan(100);
+  expect(await page.title()).toBe(`${handle} · Flickboard`);
+  expect(await page.locator('meta[name="description"]').getAttribute("content")).toContain(score.toLocaleString("en-US"));
+
+  for (const id of ["score-chart", "trends-chart"]) {
+    const chart = page.getByTestId(id).first();
+    await expect.poll(() => chart.getAttribute("data-drawn")).toBe("true");
+    const canvas = await chart.locator("canvas").boundingBox();
+    expect(canvas!.width, id).toBeGreaterThan(100);
+    expect(canvas!.height, id).toBeGreaterThan(100);
+  }
   expect(await page.getByTestId("ranks").locator("tbody tr").count()).toBeGreaterThan(0);
   expect(await page.getByTestId("runs").locator('a[href$="/replay"]').count()).toBeGreaterThan(0);
   expect(await violations(page)).toEqual([]);
