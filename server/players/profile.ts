@@ -34,13 +34,13 @@ import { achievementsOf, personalBests, progressPoints, WEEKLY_TOP, type RunMeas
 
 const FINISHED: ProfileVerdict[] = ["verified", "flagged", "rejected", "abandoned"];
 
-/** The player with `handle` (any case); NotFound for a handle nobody has. */
+/** The player with `handle` (any case); NotFound for a handle nobody has, or a deleted account's placeholder. */
 async function findPlayer(db: Db, handle: string) {
   const player = await db.player.findUnique({
     where: { handleKey: handleKey(handle) },
-    select: { id: true, handle: true, guest: true, createdAt: true, disqualifiedAt: true },
+    select: { id: true, handle: true, guest: true, createdAt: true, disqualifiedAt: true, deletedAt: true },
   });
-  if (!player) throw new NotFound("player_not_found", `No player "${handle}".`);
+  if (!player || player.deletedAt) throw new NotFound("player_not_found", `No player "${handle}".`);
   return player;
 }
 

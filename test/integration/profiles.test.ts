@@ -2,7 +2,7 @@
  * A player's profile read from a real SQLite database at a fixed clock: the handle in any case, bests,
  * the progress points with the measures from Run.result, ranks on the open boards from the rank store,
  * prize history and a weekly top 10 from a close, the paged runs list with verdicts and replay links,
- * a disqualified player without ranks, and an unknown handle.
+ * a disqualified player without ranks, and an unknown handle or a deleted account.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedBaseData } from "../../prisma/seed";
@@ -150,9 +150,13 @@ describe("playerProfile", () => {
     expect(profile.bests.map((b) => b.score)).toEqual([900]);
   });
 
-  it("an unknown handle is not found", async () => {
-    const err = await playerProfile(db, new MemoryRankStore(db), { handle: "nobody-here", now: NOW }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NotFound);
-    expect(err).toMatchObject({ code: "player_not_found" });
+  it("an unknown handle, or a deleted account's placeholder, is not found", async () => {
+    const gone = await db.player.create({ data: { handle: "deleted-k3m9x2", handleKey: "deleted-k3m9x2", deletedAt: NOW } });
+    await recordVerifiedRun(db, { playerId: gone.id, score: 700, at: "2026-11-27T11:00:00Z" });
+    for (const handle of ["nobody-here", gone.handle]) {
+      const err = await playerProfile(db, new MemoryRankStore(db), { handle, now: NOW }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NotFound);
+      expect(err).toMatchObject({ code: "player_not_found" });
+    }
   });
 });
