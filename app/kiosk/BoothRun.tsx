@@ -7,10 +7,11 @@
  * until the server answers. When it cannot go (no network, a server error), the kiosk uploads it later:
  * the player still sees their score, which is the one the server will compute from the same log.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { parseSeed, TIERS, toBase64, type Scenario, type TierName } from "@/game/core";
 import { tierLabel } from "@/game/client/pacing";
 import { PlaySession, type SessionOutcome } from "@/game/client/session";
+import { mergeSettings } from "@/game/client/settings";
 import type { FinishOutcome, StartedRun } from "@/lib/contracts/runs";
 import type { Settings } from "@/lib/contracts/settings";
 import Crosshair from "@/app/components/Crosshair";
@@ -42,7 +43,10 @@ export default function BoothRun(props: {
   onPlaying(playing: boolean): void;
   onDone(outcome: BoothRunOutcome): void;
 }) {
-  const { scenario, settings, tier, token, refreshHz } = props;
+  const { scenario, tier, token, refreshHz } = props;
+  // A kiosk stores only the settings it sets (sensitivity, FOV): the rest, the crosshair's geometry
+  // among them, are the defaults.
+  const settings = useMemo(() => mergeSettings(props.settings), [props.settings]);
   const [phase, setPhase] = useState<Phase>("ready");
   const [message, setMessage] = useState<string | null>(null);
   const [serverRun, setServerRun] = useState<StartedRun | null>(null);
@@ -111,8 +115,8 @@ export default function BoothRun(props: {
   return (
     <div className="kiosk-arena" data-phase={phase} data-tier={tier} data-seed={serverRun ? parseSeed(serverRun.seed) : ""}>
       <canvas key={attempt} ref={canvasRef} className="kiosk-canvas" />
-      <RunHud refs={hud} durationMs={scenario.durationMs} tierText={tierLabel(t, t.fpsCap, refreshHz)} className="kiosk-hud" />
-      <Crosshair settings={settings} />
+      <RunHud refs={hud} durationMs={scenario.durationMs} kind={scenario.kind} tierText={tierLabel(t, t.fpsCap, refreshHz)} className="kiosk-hud" />
+      <Crosshair settings={settings} markerRef={hud.marker} />
       <div ref={hud.countdown} className="kiosk-countdown" />
       {phase === "ready" && (
         <button className="kiosk-start" onClick={start}>

@@ -1,8 +1,13 @@
+import Link from "next/link";
 import type { BoardRow } from "@/lib/contracts/boards";
+import { profileHref } from "@/lib/contracts/profiles";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
-/** Board rows: rank, handle, score, tier, fps, when; the viewer's own row highlighted. */
+/**
+ * Board rows: rank, handle, score, tier, fps, when; the viewer's own row highlighted. A handle links
+ * to the player's profile, not prefetched: a board shows dozens, and most are never opened.
+ */
 export default function BoardTable({ rows, me, compact = false }: { rows: BoardRow[]; me?: string | null; compact?: boolean }) {
   if (rows.length === 0) return <p className="muted">No verified runs on this board yet.</p>;
   return (
@@ -22,7 +27,7 @@ export default function BoardTable({ rows, me, compact = false }: { rows: BoardR
           <tr key={r.player.id} className={r.player.id === me ? "me" : undefined} data-player={r.player.handle}>
             <td>{r.rank}</td>
             <td>
-              {r.player.handle}
+              <Link href={profileHref(r.player.handle)} prefetch={false}>{r.player.handle}</Link>
               {r.player.id === me && <span className="you"> (you)</span>}
             </td>
             <td>{r.score}</td>

@@ -5,6 +5,7 @@
  */
 import type { Me, MembershipStatus } from "../../lib/contracts/players";
 import type { FinishedRunReport, RunPlacement, StartedRun } from "../../lib/contracts/runs";
+import type { Settings } from "../../lib/contracts/settings";
 import type { RunEnvironment, TierName } from "../core";
 // From its own module, not the core's index: pages that only read the player (the leaderboards)
 // then do not load the game core and its schemas.
@@ -36,6 +37,12 @@ export async function fetchMe(): Promise<Me | null> {
   const res = await fetch("/api/players/me");
   if (res.status === 401) return null;
   return (await json<{ player: Me }>(res)).player;
+}
+
+/** Stores the signed-in player's settings on the server (PATCH /api/players/me), so they follow the player. */
+export async function saveServerSettings(settings: Settings): Promise<void> {
+  const res = await fetch("/api/players/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings }) });
+  await json(res);
 }
 
 /** Signs up (the session cookie is set by the answer) and answers the new player as /me sees them. */

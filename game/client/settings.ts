@@ -1,6 +1,7 @@
 /**
- * Player settings in the browser: sensitivity presets converted from common games, and persistence
- * in localStorage. The settings themselves (schema, defaults, palettes) are a contract shared with
+ * Player settings in the browser: sensitivity presets converted from common games, persistence in
+ * localStorage, and the merge of stored settings (this browser's, or a signed-in player's copy on
+ * the server) over the defaults. The settings themselves (schema, defaults, palettes) are a contract shared with
  * the server: lib/contracts/settings.ts.
  */
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../../lib/contracts/settings";
@@ -26,20 +27,29 @@ export function cm360FromPreset(game: GameSensitivityProfile, sens: number, dpi:
   return Math.round(cm360FromGame(game, sens, dpi) * 100) / 100;
 }
 
+/** A KeyboardEvent.code as a player reads it: "KeyR" is R, "Digit1" is 1, "Space" stays Space. */
+export function keyLabel(code: string): string {
+  return code.replace(/^(Key|Digit|Numpad)(?=.)/, (prefix) => (prefix === "Numpad" ? "Num " : ""));
+}
+
 const STORAGE_KEY = "flickboard.settings.v1";
+
+/** Stored settings over `base` (the defaults unless given): unknown or invalid fields keep the base's value one by one. */
+export function mergeSettings(stored: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
+  if (!stored || typeof stored !== "object") return base;
+  const fields = stored as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const field = settingsSchema.shape[key].safeParse(fields[key]);
+    if (field.success) merged[key] = field.data;
+  }
+  return merged as Settings;
+}
 
 export function loadSettings(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): Settings {
   try {
     const raw = storage?.getItem(STORAGE_KEY);
-    if (!raw) return DEFAULT_SETTINGS;
-    // Unknown or invalid fields fall back to their defaults one by one.
-    const stored = JSON.parse(raw) as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      const field = settingsSchema.shape[key].safeParse(stored[key]);
-      if (field.success) merged[key] = field.data;
-    }
-    return merged as Settings;
+    return raw ? mergeSettings(JSON.parse(raw)) : DEFAULT_SETTINGS;
   } catch {
     return DEFAULT_SETTINGS;
   }

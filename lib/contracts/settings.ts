@@ -29,7 +29,10 @@ export const settingsSchema = z.object({
   crosshairStyle: z.enum(CROSSHAIR_STYLES),
   /** A key that fires like the left button (KeyboardEvent.code), or null. */
   keyboardFire: z.nullable(z.string().check(z.maxLength(32))),
-  /** Crosshair geometry in CSS pixels: arm length (or dot/circle diameter), gap at the centre, line thickness. */
+  /**
+   * Crosshair geometry in CSS pixels: size (a cross's width, each arm half of it; a circle's
+   * diameter), the gap at the centre, the line thickness (a dot is twice it across).
+   */
   crosshairSize: z.number().check(z.int(), z.minimum(2), z.maximum(40)),
   crosshairGap: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
   crosshairThickness: z.number().check(z.int(), z.minimum(1), z.maximum(8)),

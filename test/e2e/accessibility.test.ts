@@ -2,9 +2,10 @@
  * Every page the app has (from its page.tsx files, so a new page is covered without editing this
  * test) in Debian's Chromium, at desktop size and at a phone's width: axe-core finds no serious or
  * critical violation, and nothing overflows sideways (no horizontal scroll at 390 px). Admin pages
- * are opened signed in as an admin; the demo data fills the boards and gives a run to replay. Pages
- * that show a player more when signed in (SIGNED_IN_PAGES) are opened again as a signed-in player.
- * And the leaderboards' period toggles expose which one is pressed, readable at >= 4.5:1.
+ * are opened signed in as an admin; the demo data fills the boards and gives a run to replay and its
+ * player's profile. Pages that show a player more when signed in (SIGNED_IN_PAGES) are opened again
+ * as a signed-in player. And the leaderboards' period toggles expose which one is pressed, readable
+ * at >= 4.5:1.
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -44,10 +45,10 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
   const db = createDb(env.server.env.DATABASE_URL);
   const [challenge, run] = await Promise.all([
     db.challenge.findFirstOrThrow({ select: { id: true } }),
-    db.run.findFirstOrThrow({ where: { verdict: "verified", log: { not: null } }, select: { id: true } }),
+    db.run.findFirstOrThrow({ where: { verdict: "verified", log: { not: null } }, select: { id: true, player: { select: { handle: true } } } }),
   ]);
   await db.$disconnect();
-  const samples: Record<string, string> = { scenario: "gridshot", challenge: challenge.id, runId: run.id };
+  const samples: Record<string, string> = { scenario: "gridshot", challenge: challenge.id, runId: run.id, handle: run.player.handle };
   const admin = await addAdmin(env.server.env.DATABASE_URL);
   const adminToken = await adminSession(env.server.url, admin);
 

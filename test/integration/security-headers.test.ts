@@ -33,23 +33,28 @@ const scriptTags = (html: string) => html.match(/<script\b[^>]*>/g) ?? [];
 describe("served over http", () => {
   const env = useAppServer();
   /** Real values for the dynamic segments of the app's routes. */
-  const params = async () => ({
-    scenario,
-    playerId: (await env.api.player("hdr")).id,
-    // No run has this id: its routes answer an error, which must carry the headers as well.
-    runId: "no-such-run",
-    id: scenario,
-    // The kiosk big screen of the seeded challenge; an award that does not exist (an error answer).
-    challenge: DEFAULT_CHALLENGE.id,
-    awardId: "no-such-award",
-    // Ids no row has (error answers): a kiosk, a membership code, a passkey, a session.
-    kioskId: "no-such-kiosk",
-    codeId: "no-such-code",
-    passkeyId: "no-such-passkey",
-    sessionId: "no-such-session",
-    // An /api path no route claims: its JSON 404 must carry the headers too.
-    path: "no-such-route",
-  });
+  const params = async () => {
+    const player = await env.api.player("hdr");
+    return {
+      scenario,
+      playerId: player.id,
+      // Their profile (a player without runs yet).
+      handle: player.handle,
+      // No run has this id: its routes answer an error, which must carry the headers as well.
+      runId: "no-such-run",
+      id: scenario,
+      // The kiosk big screen of the seeded challenge; an award that does not exist (an error answer).
+      challenge: DEFAULT_CHALLENGE.id,
+      awardId: "no-such-award",
+      // Ids no row has (error answers): a kiosk, a membership code, a passkey, a session.
+      kioskId: "no-such-kiosk",
+      codeId: "no-such-code",
+      passkeyId: "no-such-passkey",
+      sessionId: "no-such-session",
+      // An /api path no route claims: its JSON 404 must carry the headers too.
+      path: "no-such-route",
+    };
+  };
 
   it("puts the headers and this request's nonce on every page, on every script of it", async () => {
     const pages = appRoutes("page.tsx");

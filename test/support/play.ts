@@ -32,7 +32,9 @@ export async function signUp(page: Page): Promise<void> {
  * Returns the run's seed (the server's, for a ranked run) and where the start click left the mouse.
  */
 export async function startRun(page: Page, scenario: Scenario): Promise<{ seed: number; mouse: { x: number; y: number } }> {
-  const start = (await page.getByRole("button", { name: /Click to start/ }).boundingBox())!;
+  const button = page.getByRole("button", { name: /Click to start/ });
+  await button.scrollIntoViewIfNeeded();
+  const start = (await button.boundingBox())!;
   const mouse = { x: Math.round(start.x + start.width / 2), y: Math.round(start.y + start.height / 2) };
   await page.mouse.click(mouse.x, mouse.y);
   await page.waitForFunction(() => document.pointerLockElement?.tagName === "CANVAS");
@@ -51,7 +53,16 @@ export async function startRun(page: Page, scenario: Scenario): Promise<{ seed: 
  */
 export async function flickAtTargets(
   page: Page,
-  options: { scenario: Scenario; seed: number; settings: AimSettings; mouse: { x: number; y: number }; maxClicks: number; minSecondsLeft?: number },
+  options: {
+    scenario: Scenario;
+    seed: number;
+    settings: AimSettings;
+    mouse: { x: number; y: number };
+    maxClicks: number;
+    minSecondsLeft?: number;
+    /** Called right after each click (the k-th, from 0), before the next flick. */
+    afterClick?: (k: number) => Promise<void>;
+  },
 ): Promise<number> {
   const { scenario, seed, settings, maxClicks, minSecondsLeft = 3 } = options;
   let { x, y } = options.mouse;
@@ -73,6 +84,7 @@ export async function flickAtTargets(
     await page.waitForTimeout(80); // past the tier's input latency and a presented frame
     await page.mouse.down();
     await page.mouse.up();
+    await options.afterClick?.(k);
     await page.waitForTimeout(80); // the next target spawns on the kill and shows on the next frame
   }
   return clicks;

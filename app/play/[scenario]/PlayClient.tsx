@@ -16,15 +16,18 @@ import {
 } from "@/game/client/api";
 import { measureRefreshRate, tierLabel } from "@/game/client/pacing";
 import type { PlaySession, SessionOutcome } from "@/game/client/session";
-import { loadSettings, saveSettings } from "@/game/client/settings";
-import { DEFAULT_SETTINGS, type Settings } from "@/lib/contracts/settings";
+import { keyLabel } from "@/game/client/settings";
+import { ShotSounds } from "@/game/client/sounds";
 import Crosshair from "@/app/components/Crosshair";
 import RunHud, { hudElements, useHudRefs } from "@/app/components/RunHud";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import Account from "./Account";
 import Results, { type ServerAnswer } from "./Results";
+import AbandonDialog from "./AbandonDialog";
 import SettingsPanel from "./SettingsPanel";
 import { useTouchOnly } from "./touch-only";
+import { useFullScreenArena } from "./use-full-screen-arena";
+import { usePlayerSettings } from "./use-player-settings";
 
 type Phase = "ready" | "starting" | "playing" | "results" | "abandoned";
 type Player = Me;
@@ -41,8 +44,15 @@ function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
+/** The countdown before the first run of a visit, and before retries when the player asks for it. */
+const COUNTDOWN_MS = 3000;
+
+/** A key typed into a form control is not a game key. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
+}
+
 export default function PlayClient({ scenario }: { scenario: Scenario }) {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [tierName, setTierName] = useState<TierName>("free");
   const [phase, setPhase] = useState<Phase>("ready");
   const [outcome, setOutcome] = useState<SessionOutcome | null>(null);
@@ -59,9 +69,21 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   const sessionRef = useRef<PlaySession | null>(null);
   const hudRefs = useHudRefs();
   const touchOnly = useTouchOnly();
+  const { settings, sync, update: updateSettings } = usePlayerSettings(player);
+  const arena = useFullScreenArena(settings.fullscreen);
+  /** Runs begun on this visit: the first counts down, retries only if the player asks for it. */
+  const runsBegun = useRef(0);
+  /** The next session begins as soon as it exists (a practice restart; a ranked run always does). */
+  const beginAtOnce = useRef(false);
+  const restarting = useRef(false);
+  /** A ranked run lost pointer lock (Esc): the player is asked before it is abandoned. */
+  const [lockLost, setLockLost] = useState(false);
+  const sounds = useRef<ShotSounds | null>(null);
+  sounds.current ??= new ShotSounds(settings.volume);
+  useEffect(() => sounds.current!.setVolume(settings.volume), [settings.volume]);
+  useEffect(() => () => sounds.current?.close(), []);
 
   useEffect(() => {
-    setSettings(loadSettings());
     setSeed(randomSeed());
     void measureRefreshRate().then(setRefreshHz);
     loadGame().then(setGame, () => setStartError("The game could not be loaded: reload the page."));
@@ -70,9 +92,10 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
   }, []);
 
   // A fresh session (and canvas) for every run; settings and tier changes rebuild the idle one. A
-  // ranked run gets a session on the server's seed, and starts at once.
+  // ranked run gets a session on the server's seed, and starts at once, as does a restarted one.
   useEffect(() => {
     if (!game || !seed || !canvasRef.current || !refreshHz) return;
+    const rankedRun = serverRunRef.current;
     const session = new game.PlaySession({
       canvas: canvasRef.current,
       scenario,
@@ -81,7 +104,12 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       settings,
       refreshHz,
       hud: hudElements(hudRefs),
+      countdownMs: runsBegun.current > 0 && !settings.countdownOnRetry ? 0 : COUNTDOWN_MS,
+      sounds: sounds.current,
+      // Esc on a ranked run asks first; a practice run ends at once.
+      onLockLost: rankedRun ? () => setLockLost(true) : undefined,
       onEnd(result) {
+        setLockLost(false);
         setOutcome(result);
         setPhase(result.kind === "finished" ? "results" : "abandoned");
         const ranked = serverRunRef.current;
@@ -96,7 +124,10 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
       },
     });
     sessionRef.current = session;
-    if (serverRunRef.current) void begin(session);
+    if (rankedRun || beginAtOnce.current) {
+      beginAtOnce.current = false;
+      void begin(session);
+    }
     return () => {
       session.dispose();
       sessionRef.current = null;
@@ -105,7 +136,9 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
 
   const begin = async (session: PlaySession) => {
     setPhase("playing");
+    runsBegun.current++;
     try {
+      await arena.enter();
       await session.begin();
     } catch {
       setOutcome({ kind: "abandoned", reason: "The browser refused pointer lock. Click the game area to try again." });
@@ -150,10 +183,51 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     setPhase("ready");
   };
 
-  const updateSettings = (next: Settings) => {
-    saveSettings(next);
-    setSettings(next);
+  /**
+   * The restart key, or a retry from the results: a new run at once. A ranked run still under way is
+   * abandoned on the server first; then a new one is started there, as from the start button.
+   */
+  const restart = async () => {
+    if (restarting.current) return;
+    restarting.current = true;
+    sounds.current!.unlock();
+    try {
+      const current = sessionRef.current;
+      const open = current?.active ? serverRunRef.current : null;
+      current?.dispose();
+      setLockLost(false);
+      setAnswer(null);
+      setOutcome(null);
+      if (open) await abandonServerRun(open.runId);
+      if (ranked) {
+        await start();
+        return;
+      }
+      serverRunRef.current = null;
+      setServerRun(null);
+      beginAtOnce.current = true;
+      setSeed(randomSeed());
+      setRunNumber((n) => n + 1);
+    } finally {
+      restarting.current = false;
+    }
   };
+
+  // Game keys: the restart key during a run and on its results; Esc leaves a window-filling arena.
+  const keys = useRef({ restart, phase, restartKey: settings.restartKey, leave: arena.leave });
+  keys.current = { restart, phase, restartKey: settings.restartKey, leave: arena.leave };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      const { phase, restartKey } = keys.current;
+      if (e.code === restartKey && (phase === "playing" || phase === "results" || phase === "abandoned")) {
+        e.preventDefault();
+        void keys.current.restart();
+      } else if (e.code === "Escape" && phase !== "playing") keys.current.leave();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const tier = TIERS[tierName];
   return (
@@ -163,10 +237,17 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <p className="muted">{scenario.description}</p>
       </div>
 
-      <div className="arena" data-phase={phase} data-seed={seed}>
+      <div ref={arena.ref} className={arena.filled ? "arena arena-filled" : "arena"} data-phase={phase} data-seed={seed}>
         <canvas key={runNumber} ref={canvasRef} className="arena-canvas" />
-        <RunHud refs={hudRefs} durationMs={scenario.durationMs} tierText={tierLabel(tier, tier.fpsCap, refreshHz)} className="hud" tierClassName="muted" />
-        <Crosshair settings={settings} />
+        <RunHud
+          refs={hudRefs}
+          durationMs={scenario.durationMs}
+          kind={scenario.kind}
+          tierText={tierLabel(tier, tier.fpsCap, refreshHz)}
+          className="hud"
+          tierClassName="muted"
+        />
+        <Crosshair settings={settings} markerRef={hudRefs.marker} />
         <div ref={hudRefs.countdown} className="countdown" />
         {phase === "ready" && touchOnly && (
           <p className="overlay panel touch-notice" data-testid="touch-notice">
@@ -174,18 +255,50 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
             boards below stay open to browse.
           </p>
         )}
+        {lockLost && phase === "playing" && sessionRef.current && (
+          <AbandonDialog
+            session={sessionRef.current}
+            onResumed={() => setLockLost(false)}
+            onAbandon={() => sessionRef.current?.abandon("You abandoned the ranked run.")}
+          />
+        )}
         {phase === "ready" && !touchOnly && player !== undefined && refreshHz > 0 && game && (
-          <button className="overlay start" onClick={start}>
+          <button
+            className="overlay start"
+            onClick={() => {
+              sounds.current!.unlock();
+              void start();
+            }}
+          >
             Click to start · {ranked ? "ranked" : "practice"} · {tier.name === "ultimate" ? (ranked ? "Ultimate" : "Try Ultimate (unranked)") : "Free"} tier
           </button>
         )}
         {phase === "abandoned" && outcome?.kind === "abandoned" && (
           <div className="overlay panel">
             <p>{outcome.reason}</p>
-            <button className="button" onClick={playAgain}>
-              Try again
-            </button>
+            <p className="actions">
+              <button className="button" onClick={() => void restart()}>
+                Try again
+              </button>
+              <button
+                className="button secondary"
+                onClick={() => {
+                  arena.leave();
+                  playAgain();
+                }}
+              >
+                Back to settings
+              </button>
+            </p>
+            <p className="muted">
+              <kbd>{keyLabel(settings.restartKey)}</kbd> restarts at once.
+            </p>
           </div>
+        )}
+        {phase === "results" && (
+          <p className="restart-hint" data-testid="restart-hint">
+            <kbd>{keyLabel(settings.restartKey)}</kbd> plays again at once
+          </p>
         )}
         {phase === "results" && outcome?.kind === "finished" && (
           <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} player={player} onPlayer={setPlayer} onAgain={playAgain} />
@@ -215,7 +328,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
               {refreshHz > 0 && refreshHz < tier.fpsCap * 0.95 && ` — this display cannot show ${tier.fpsCap} fps; the run will be labelled with what it achieved.`}
             </p>
           </fieldset>
-          <SettingsPanel settings={settings} onChange={updateSettings} />
+          <SettingsPanel settings={settings} sync={sync} onChange={updateSettings} />
           <p className="muted">
             <Link href="/play">All scenarios</Link>
           </p>

@@ -1,16 +1,56 @@
 "use client";
 
+/**
+ * Sensitivity, FOV, look, crosshair, sound and run-loop settings; every change is validated here and
+ * saved by the parent (this browser, and the player's account when signed in: `sync` says which).
+ */
 import { useState } from "react";
 import type { GameSensitivityProfile } from "@/game/core";
-import { GAME_PRESETS, cm360FromPreset } from "@/game/client/settings";
+import { GAME_PRESETS, cm360FromPreset, keyLabel } from "@/game/client/settings";
 import { CROSSHAIR_COLOURS, CROSSHAIR_STYLES, TARGET_COLOURS, settingsSchema, type Settings } from "@/lib/contracts/settings";
+import type { SettingsSync } from "./use-player-settings";
 
-/** Sensitivity, FOV and look settings; every change is validated and saved by the parent. */
-export default function SettingsPanel({ settings, onChange }: { settings: Settings; onChange(next: Settings): void }) {
+const SYNC_TEXT: Record<SettingsSync, string> = {
+  browser: "Saved in this browser. Sign in to keep them on every device.",
+  saving: "Saving to your account…",
+  account: "Saved to your account.",
+  failed: "Could not save to your account: saved in this browser only.",
+};
+
+/** A button that listens for the next key press and binds it (Esc: `none`, where allowed). */
+function KeyBinding({ label, value, none, onBind }: { label: string; value: string | null; none: boolean; onBind(code: string | null): void }) {
+  const [listening, setListening] = useState(false);
+  return (
+    <label>
+      {label}
+      <button
+        type="button"
+        className="button secondary"
+        aria-pressed={listening}
+        aria-label={`${label}: ${listening ? "press a key" : value === null ? "none" : keyLabel(value)}`}
+        onClick={() => setListening(true)}
+        onBlur={() => setListening(false)}
+        onKeyDown={(e) => {
+          if (!listening) return;
+          e.preventDefault();
+          setListening(false);
+          if (e.code === "Escape") {
+            if (none) onBind(null);
+            return;
+          }
+          onBind(e.code);
+        }}
+      >
+        {listening ? `press a key (Esc: ${none ? "none" : "cancel"})` : value === null ? "none" : keyLabel(value)}
+      </button>
+    </label>
+  );
+}
+
+export default function SettingsPanel({ settings, sync, onChange }: { settings: Settings; sync: SettingsSync; onChange(next: Settings): void }) {
   const [game, setGame] = useState<GameSensitivityProfile>("source");
   const [gameSens, setGameSens] = useState("2");
   const [error, setError] = useState<string | null>(null);
-  const [bindingKey, setBindingKey] = useState(false);
 
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     const parsed = settingsSchema.shape[key].safeParse(value);
@@ -28,9 +68,22 @@ export default function SettingsPanel({ settings, onChange }: { settings: Settin
     set("cm360", cm360FromPreset(game, sens, settings.dpi));
   };
 
+  const bindKeyboardFire = (code: string | null) => {
+    if (code !== null && code === settings.restartKey) return setError(`${keyLabel(code)} already restarts a run`);
+    set("keyboardFire", code);
+  };
+  const bindRestart = (code: string | null) => {
+    if (code === null) return;
+    if (code === settings.keyboardFire) return setError(`${keyLabel(code)} already fires`);
+    set("restartKey", code);
+  };
+
   return (
     <fieldset className="settings">
       <legend>Settings</legend>
+      <p className="muted" data-testid="settings-sync" data-sync={sync}>
+        {SYNC_TEXT[sync]}
+      </p>
       <label>
         cm/360
         <input type="number" step="0.1" min="1" value={settings.cm360} onChange={(e) => set("cm360", Number(e.target.value))} />
@@ -87,20 +140,41 @@ export default function SettingsPanel({ settings, onChange }: { settings: Settin
         </select>
       </label>
       <label>
-        Keyboard fire
-        <button
-          type="button"
-          className="button secondary"
-          onClick={() => setBindingKey(true)}
-          onKeyDown={(e) => {
-            if (!bindingKey) return;
-            e.preventDefault();
-            setBindingKey(false);
-            set("keyboardFire", e.code === "Escape" ? null : e.code);
-          }}
-        >
-          {bindingKey ? "press a key (Esc: none)" : (settings.keyboardFire ?? "none")}
-        </button>
+        Crosshair size
+        <input type="number" min="2" max="40" value={settings.crosshairSize} onChange={(e) => set("crosshairSize", Number(e.target.value))} />
+      </label>
+      <label>
+        Crosshair gap
+        <input type="number" min="0" max="20" value={settings.crosshairGap} onChange={(e) => set("crosshairGap", Number(e.target.value))} />
+      </label>
+      <label>
+        Crosshair thickness
+        <input
+          type="number"
+          min="1"
+          max="8"
+          value={settings.crosshairThickness}
+          onChange={(e) => set("crosshairThickness", Number(e.target.value))}
+        />
+      </label>
+      <label>
+        <input type="checkbox" checked={settings.crosshairOutline} onChange={(e) => set("crosshairOutline", e.target.checked)} />
+        Crosshair outline
+      </label>
+      <label>
+        Volume
+        <input type="range" min="0" max="100" step="5" value={settings.volume} onChange={(e) => set("volume", Number(e.target.value))} />
+        <output>{settings.volume === 0 ? "off" : settings.volume}</output>
+      </label>
+      <KeyBinding label="Keyboard fire" value={settings.keyboardFire} none onBind={bindKeyboardFire} />
+      <KeyBinding label="Restart key" value={settings.restartKey} none={false} onBind={bindRestart} />
+      <label>
+        <input type="checkbox" checked={settings.countdownOnRetry} onChange={(e) => set("countdownOnRetry", e.target.checked)} />
+        Countdown on retry
+      </label>
+      <label>
+        <input type="checkbox" checked={settings.fullscreen} onChange={(e) => set("fullscreen", e.target.checked)} />
+        Full screen
       </label>
       {error && <p className="error">{error}</p>}
     </fieldset>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SpikeFilter } from "../../../game/client/input";
-import { cm360FromPreset, GAME_PRESETS, loadSettings, saveSettings } from "../../../game/client/settings";
+import { cm360FromPreset, GAME_PRESETS, keyLabel, loadSettings, mergeSettings, saveSettings } from "../../../game/client/settings";
 import { DEFAULT_SETTINGS } from "../../../lib/contracts/settings";
 import { verticalFovFromHorizontal } from "../../../game/core";
 
@@ -27,6 +27,24 @@ describe("settings", () => {
     expect(loadSettings(storage)).toMatchObject({ cm360: DEFAULT_SETTINGS.cm360, dpi: 1600, hfovDeg: 103 });
     storage.setItem("flickboard.settings.v1", "{not json");
     expect(loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("merges an account's settings over the defaults field by field, as it does a browser's", () => {
+    expect(mergeSettings({})).toEqual(DEFAULT_SETTINGS);
+    expect(mergeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    const merged = mergeSettings({ crosshairSize: 24, volume: 0, restartKey: "KeyT", crosshairGap: 99, fullscreen: "yes", unknown: 1 });
+    expect(merged).toEqual({ ...DEFAULT_SETTINGS, crosshairSize: 24, volume: 0, restartKey: "KeyT" });
+    // Over another base: a kiosk's or a player's partial settings keep the base's other fields.
+    const base = { ...DEFAULT_SETTINGS, dpi: 1600 };
+    expect(mergeSettings({ cm360: 40 }, base)).toEqual({ ...base, cm360: 40 });
+  });
+
+  it("names keys as a player reads them", () => {
+    expect(keyLabel("KeyR")).toBe("R");
+    expect(keyLabel("Digit3")).toBe("3");
+    expect(keyLabel("Numpad0")).toBe("Num 0");
+    expect(keyLabel("Space")).toBe("Space");
+    expect(keyLabel("Key")).toBe("Key");
   });
 
   it("refuses to save an invalid value", () => {

@@ -35,8 +35,8 @@ export default function DisplayBoards({ challengeName, scenario }: { challengeNa
           </p>
         </header>
         <div className="kiosk-columns">
-          <BoardList title="Today" entries={day.entries} rows={10} testId="display-day" />
-          <BoardList title="Challenge" entries={challenge.entries} rows={10} testId="display-challenge" />
+          <BoardList title="Today" entries={day.entries} rows={10} testId="display-day" linked />
+          <BoardList title="Challenge" entries={challenge.entries} rows={10} testId="display-challenge" linked />
         </div>
         <p className="kiosk-uplift" data-testid="uplift">
           {uplift?.medianRatio ? (
