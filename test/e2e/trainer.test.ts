@@ -195,7 +195,9 @@ it("counts down on a retry when asked to, with the HUD at the new run's full tim
   });
   const page = await context.newPage();
   await page.goto(`${env.server.url}/play/${scenario.id}`);
-  await page.getByRole("button", { name: /Click to start · practice/ }).waitFor();
+  // A visitor's free runs are ranked (as a guest); "Try Ultimate" without a membership is practice, restarted locally.
+  await page.getByLabel(/^Ultimate: /).check();
+  await page.getByRole("button", { name: /Click to start · practice · Try Ultimate/ }).waitFor();
   await page.getByLabel("Countdown on retry").check();
   const first = await startRun(page, scenario);
   expect(await page.locator(".arena").getAttribute("class")).toContain("arena-filled");
