@@ -1,13 +1,22 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects. Unit tests and the integration tests against a real server run two files at a
- * time: most of an integration file's time is spent waiting on its server, its databases and its
- * timers, not on a core. Then, on their own and one at a time, the files that need the machine's
- * cores to themselves: Chromium rendering three.js in software (test/e2e) and the crash test, which
- * kills servers mid-burst and measures what survives.
+ * Three projects. Unit tests, the integration tests against a real server and the browser tests that
+ * only load pages run two files at a time: most of such a file's time is spent waiting on its server,
+ * its databases and its timers, not on a core. Then, on their own and one at a time, the files that
+ * need the machine's cores to themselves: Chromium playing runs (three.js rendered in software) and
+ * the crash test, which kills servers mid-burst and measures what survives.
  */
-const ALONE = ["test/e2e/**/*.test.ts", "test/integration/crash.test.ts"];
+const ALONE = [
+  "test/integration/crash.test.ts",
+  "test/e2e/kiosk.test.ts",
+  "test/e2e/trainer.test.ts",
+  "test/e2e/play.test.ts",
+  "test/e2e/guest-run.test.ts",
+  "test/e2e/replay.test.ts",
+  "test/e2e/admin.test.ts",
+  "test/e2e/accessibility.test.ts",
+];
 const AGAINST_THE_SERVER = {
   globalSetup: ["test/support/global-setup.ts"],
   testTimeout: 60_000,
@@ -25,7 +34,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["test/integration/**/*.test.ts"], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 }, ...AGAINST_THE_SERVER },
+        test: { name: "integration", include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 }, ...AGAINST_THE_SERVER },
       },
       {
         extends: true,
