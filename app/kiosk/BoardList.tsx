@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import type { BoardRow } from "@/lib/contracts/boards";
-import { profileHref } from "@/lib/contracts/profiles";
+import { hasProfile, profileHref } from "@/lib/contracts/profiles";
 
 export default function BoardList({ title, entries, rows, testId, linked = false }: { title: string; entries: BoardRow[]; rows: number; testId: string; linked?: boolean }) {
   return (
@@ -13,7 +13,7 @@ export default function BoardList({ title, entries, rows, testId, linked = false
       <ol>
         {Array.from({ length: rows }, (_, i) => {
           const e = entries[i];
-          const handle = e && linked ? <Link href={profileHref(e.player.handle)} prefetch={false}>{e.player.handle}</Link> : (e?.player.handle ?? "—");
+          const handle = e && linked && hasProfile(e.player.handle) ? <Link href={profileHref(e.player.handle)} prefetch={false}>{e.player.handle}</Link> : (e?.player.handle ?? "—");
           return (
             <li key={e?.player.id ?? `empty-${i}`} className={e ? undefined : "empty"} data-handle={e?.player.handle}>
               <span className="rank">{e?.rank ?? i + 1}</span>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { BoardRow } from "@/lib/contracts/boards";
-import { profileHref } from "@/lib/contracts/profiles";
+import { hasProfile, profileHref } from "@/lib/contracts/profiles";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -27,7 +27,13 @@ export default function BoardTable({ rows, me, compact = false }: { rows: BoardR
           <tr key={r.player.id} className={r.player.id === me ? "me" : undefined} data-player={r.player.handle}>
             <td>{r.rank}</td>
             <td>
-              <Link href={profileHref(r.player.handle)} prefetch={false}>{r.player.handle}</Link>
+              {hasProfile(r.player.handle) ? (
+                <Link href={profileHref(r.player.handle)} prefetch={false}>
+                  {r.player.handle}
+                </Link>
+              ) : (
+                r.player.handle
+              )}
               {r.player.id === me && <span className="you"> (you)</span>}
             </td>
             <td>{r.score}</td>

@@ -2,6 +2,7 @@
 import type { TierName } from "../../game/core";
 import type { AwardStatus } from "./awards";
 import type { PeriodKind, TierFilter } from "./boards";
+import { DELETED_PREFIX } from "./handles";
 
 /** The verdicts a finished run can carry, as the runs list shows them. */
 export type ProfileVerdict = "verified" | "flagged" | "rejected" | "abandoned";
@@ -117,3 +118,5 @@ export const PROGRESS_POINTS = 300;
 
 /** The address of a handle's profile page (every board links its handles here). */
 export const profileHref = (handle: string) => `/players/${encodeURIComponent(handle)}`;
+/** Whether a handle on a board has a profile to link to: a deleted account's placeholder has none. */
+export const hasProfile = (handle: string) => !handle.toLowerCase().startsWith(DELETED_PREFIX);

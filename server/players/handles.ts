@@ -3,6 +3,7 @@
  * and free of slurs, including their look-alike spellings (l33t digits, separators, repeats). The
  * "guest-" prefix is kept for the generated handles of guest players.
  */
+import { DELETED_PREFIX, GUEST_PREFIX } from "../../lib/contracts/handles";
 import { InvalidInput } from "../errors";
 import { ALLOWED_WORDS, BLOCKED_TERMS } from "./blocklist";
 
@@ -32,10 +33,8 @@ export function isBlocked(handle: string): boolean {
   return blocked.some((term) => s.includes(term));
 }
 
-/** Generated handles of guest players start with this; nobody may choose one. */
-export const GUEST_PREFIX = "guest-";
-/** A deleted account's placeholder handle starts with this (server/players/delete-account.ts); nobody may choose one. */
-export const DELETED_PREFIX = "deleted-";
+// Generated handles (a guest's; a deleted account's placeholder, server/players/delete-account.ts): nobody may choose one.
+export { DELETED_PREFIX, GUEST_PREFIX };
 
 /** The handle, trimmed, or an InvalidInput saying what is wrong with it. */
 export function validateHandle(input: string): string {
