@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import type { AdminOverview } from "@/lib/contracts/admin-overview";
-import { useUPlot } from "@/app/components/useUPlot";
+import { CHART_AXIS, useUPlot } from "@/app/components/useUPlot";
 
 /** Runs started per hour and tier, drawn by uPlot on a canvas (useUPlot). Hours are shown in the challenge's zone. */
 export function RunsChart({ hourly, timeZone }: { hourly: AdminOverview["hourly"]; timeZone: string }) {
@@ -12,12 +12,11 @@ export function RunsChart({ hourly, timeZone }: { hourly: AdminOverview["hourly"
     box,
     260,
     (UPlot) => {
-      const axis = { stroke: "#9aa4b2", grid: { stroke: "#262c36" }, ticks: { stroke: "#262c36" } };
       return {
         options: {
           tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), timeZone),
           scales: { y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
-          axes: [axis, { ...axis, label: "runs / hour" }],
+          axes: [CHART_AXIS, { ...CHART_AXIS, label: "runs / hour" }],
           series: [
             { label: "hour" },
             { label: "free", stroke: "#56b4e9", width: 2, points: { show: false } },

@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import type uPlot from "uplot";
 import type { ProgressPoint } from "@/lib/contracts/profiles";
-import { useUPlot, type UPlotSpec } from "@/app/components/useUPlot";
+import { CHART_AXIS, useUPlot, type UPlotSpec } from "@/app/components/useUPlot";
 import styles from "./profile.module.css";
 
 /**
@@ -18,7 +18,6 @@ export function ProgressChart({ points, kind, label }: { points: ProgressPoint[]
 }
 
 const HEIGHT = 240;
-const AXIS = { stroke: "#9aa4b2", grid: { stroke: "#262c36" }, ticks: { stroke: "#262c36" } };
 // Okabe–Ito colours, as the rest of the site.
 const FREE = "#56b4e9";
 const ULTIMATE = "#e69f00";
@@ -32,7 +31,7 @@ const dots = (label: string, colour: string): uPlot.Series => ({ label, stroke: 
 function scoreChart(UPlot: typeof uPlot, points: ProgressPoint[]): UPlotSpec {
   return {
     options: {
-      axes: [AXIS, { ...AXIS, label: "score", size: 60 }],
+      axes: [CHART_AXIS, { ...CHART_AXIS, label: "score", size: 60 }],
       series: [
         { label: "run" },
         { label: "personal best", stroke: BEST, width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, value: shown(0) },
@@ -54,8 +53,8 @@ function trendsChart(points: ProgressPoint[]): UPlotSpec {
   return {
     options: {
       scales: { "%": { range: [0, 100] }, ms: { range: (_u, _min, max) => [0, Math.max(100, max ?? 0)] }, "/s": { range: (_u, _min, max) => [0, Math.max(1, max ?? 0)] } },
-      axes: [AXIS, { ...AXIS, scale: "%", label: "accuracy %", size: 50 }, { ...AXIS, scale: "ms", side: 1, label: "reaction ms", size: 55, grid: { show: false } },
-        { ...AXIS, scale: "/s", side: 1, label: "kills / s", size: 45, grid: { show: false } },
+      axes: [CHART_AXIS, { ...CHART_AXIS, scale: "%", label: "accuracy %", size: 50 }, { ...CHART_AXIS, scale: "ms", side: 1, label: "reaction ms", size: 55, grid: { show: false } },
+        { ...CHART_AXIS, scale: "/s", side: 1, label: "kills / s", size: 45, grid: { show: false } },
       ],
       series: [
         { label: "run" },
