@@ -9,18 +9,14 @@ import type { BoardId } from "../../server/boards/board";
 import { readBoardPage, readStanding, recentPeriods, resolveBoard } from "../../server/boards/read";
 import { MemoryRankStore } from "../../server/boards/ranks";
 import { currentChallenge, invalidateChallenge } from "../../server/challenge/challenge";
-import { createDb, type Db } from "../../server/db/client";
-import { migrate } from "../../server/db/migrate";
-import { seedBaseData } from "../../prisma/seed";
+import type { Db } from "../../server/db/client";
+import { seededDb } from "../support/db";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
 import { tempSqliteUrl } from "../support/server";
 
 let db: Db;
 beforeAll(async () => {
-  const url = tempSqliteUrl();
-  await migrate(url);
-  db = createDb(url);
-  await seedBaseData(db);
+  db = await seededDb(tempSqliteUrl());
 });
 afterAll(() => db?.$disconnect());
 

@@ -10,11 +10,10 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { getScenario, parseSeed, Rng, TIERS } from "../../game/core";
 import { MemoryRankStore } from "../../server/boards/ranks";
-import { createDb, type Db } from "../../server/db/client";
-import { migrate } from "../../server/db/migrate";
+import type { Db } from "../../server/db/client";
 import { finishRun } from "../../server/runs/finish";
 import { startRun } from "../../server/runs/start";
-import { seedBaseData } from "../../prisma/seed";
+import { seededDb } from "../support/db";
 import { finishBody } from "../support/api";
 import { runHumanClicker } from "../support/bots";
 import { addPlayer } from "../support/closes";
@@ -38,9 +37,7 @@ async function playedRun(db: Db, handle: string, rngSeed: number) {
 
 async function setUp(databases: DatabaseFactory) {
   const url = await databases.fresh();
-  await migrate(url);
-  const db = createDb(url);
-  await seedBaseData(db);
+  const db = await seededDb(url);
   return { url, db, ranks: new MemoryRankStore(db) };
 }
 

@@ -5,13 +5,12 @@
  * a disqualified player without ranks, and an unknown handle or a deleted account.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedBaseData } from "../../prisma/seed";
 import { MemoryRankStore } from "../../server/boards/ranks";
 import { currentChallenge } from "../../server/challenge/challenge";
-import { createDb, type Db } from "../../server/db/client";
-import { migrate } from "../../server/db/migrate";
+import type { Db } from "../../server/db/client";
 import { NotFound } from "../../server/errors";
 import { playerProfile } from "../../server/players/profile";
+import { seededDb } from "../support/db";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
 import { tempSqliteUrl } from "../support/server";
 
@@ -19,10 +18,7 @@ import { tempSqliteUrl } from "../support/server";
 const NOW = new Date("2026-11-27T18:00:00Z");
 let db: Db;
 beforeAll(async () => {
-  const url = tempSqliteUrl();
-  await migrate(url);
-  db = createDb(url);
-  await seedBaseData(db);
+  db = await seededDb(tempSqliteUrl());
 });
 afterAll(() => db?.$disconnect());
 

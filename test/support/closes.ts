@@ -3,15 +3,14 @@
  * verified runs and their board entries written directly with Prisma (as the finish path would).
  */
 import { afterAll, beforeAll } from "vitest";
-import { seedBaseData } from "../../prisma/seed";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import type { PeriodClosedEvent } from "../../lib/contracts/live";
 import type { CloseBroadcaster } from "../../server/closes/close";
 import { invalidateChallenge, type ChallengeRow } from "../../server/challenge/challenge";
 import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import { runDueCloses } from "../../server/closes/run";
-import { createDb, type Db } from "../../server/db/client";
-import { migrate } from "../../server/db/migrate";
+import type { Db } from "../../server/db/client";
+import { seededDb } from "./db";
 import { MemoryRankStore } from "../../server/boards/ranks";
 import { createPlayer, recordVerifiedRun } from "./boards";
 import { tempSqliteUrl } from "./server";
@@ -39,9 +38,7 @@ export const DST_WEEK = {
 
 /** A migrated, seeded database whose challenge has the given fields. */
 export async function challengeDb(url: string, fields: Partial<ChallengeRow> = {}): Promise<Db> {
-  await migrate(url);
-  const db = createDb(url);
-  await seedBaseData(db);
+  const db = await seededDb(url);
   const { id: _, ...data } = { ...FALL_CHALLENGE, ...fields };
   await db.challenge.update({ where: { id: DEFAULT_CHALLENGE.id }, data: data as object });
   invalidateChallenge(db);
