@@ -37,6 +37,9 @@ export class InvalidInput extends DomainError<
   | "invalid_settings"
   | "passkey_rejected"
   | "confirmation_mismatch"
+  | "invalid_scenario"
+  | "text_not_allowed"
+  | "invalid_playlist"
 > {}
 
 /** The request body is over the size an endpoint accepts. */
@@ -64,6 +67,7 @@ export class Forbidden extends DomainError<
   | "admin_role_required"
   | "totp_enrolment_required"
   | "handle_required"
+  | "not_the_author"
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
@@ -79,6 +83,8 @@ export class NotFound extends DomainError<
   | "award_not_found"
   | "session_not_found"
   | "passkey_not_found"
+  | "playlist_not_found"
+  | "playlist_play_not_found"
 > {}
 
 /** The request contradicts what is already stored. */
@@ -101,6 +107,11 @@ export class Conflict extends DomainError<
   | "player_not_disqualified"
   | "run_not_flagged"
   | "email_in_use"
+  | "scenario_not_published"
+  | "scenario_unplayable"
+  | "already_reported"
+  | "playlist_item_mismatch"
+  | "playlist_incomplete"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

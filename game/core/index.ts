@@ -69,3 +69,5 @@ export type { RunResult, ShotRecord, TargetRecord, FrameStats, TargetView, Simul
 export { replay, feedLog, LogFeeder } from "./replay";
 export { runEnvironmentSchema, SENSITIVITY_RANGE, REFRESH_RANGE_HZ, MAX_USER_AGENT_LENGTH } from "./environment";
 export type { RunEnvironment } from "./environment";
+export { PLAYER_SCENARIO_LIMITS, checkScenarioDraft, scenarioFromDraft, draftOf, describeDraftIssues } from "./player-scenario";
+export type { ScenarioDraft, DraftIssue, DraftCheck } from "./player-scenario";

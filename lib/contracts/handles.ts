@@ -5,3 +5,6 @@
  */
 export const GUEST_PREFIX = "guest-";
 export const DELETED_PREFIX = "deleted-";
+
+/** Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i): generated handles and share codes. */
+export const UNAMBIGUOUS_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";

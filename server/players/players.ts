@@ -9,6 +9,7 @@ import type { RankStore } from "../boards/ranks";
 import type { Db } from "../db/client";
 import { transact } from "../db/transact";
 import { Conflict } from "../errors";
+import { UNAMBIGUOUS_ALPHABET } from "../../lib/contracts/handles";
 import { GUEST_PREFIX, handleKey, validateHandle } from "./handles";
 import { openSession, type PlayerRow, type SessionOptions } from "./session";
 
@@ -47,13 +48,14 @@ export async function createPlayer(db: Db, input: { handle: string; kioskId?: st
   }
 }
 
-/** Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i). */
-const GENERATED_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+/** `n` random characters of UNAMBIGUOUS_ALPHABET. */
+export function unambiguousChars(n: number): string {
+  return Array.from(crypto.randomBytes(n), (b) => UNAMBIGUOUS_ALPHABET[b % UNAMBIGUOUS_ALPHABET.length]).join("");
+}
 
 /** A handle nobody may choose: `prefix` (a guest's, a deleted account's) and six random letters or digits. */
 export function generatedHandle(prefix: string): string {
-  const bytes = crypto.randomBytes(6);
-  return prefix + Array.from(bytes, (b) => GENERATED_ALPHABET[b % GENERATED_ALPHABET.length]).join("");
+  return prefix + unambiguousChars(6);
 }
 
 /**

@@ -12,7 +12,7 @@ export interface ScenarioSummary {
 }
 
 export async function listScenarios(db: Db): Promise<ScenarioSummary[]> {
-  const rows = await db.scenario.findMany({ where: { active: true, variantOf: null }, orderBy: { createdAt: "asc" }, include: { versions: true } });
+  const rows = await db.scenario.findMany({ where: { active: true, variantOf: null, playerScenarioId: null }, orderBy: { createdAt: "asc" }, include: { versions: true } });
   return rows.map((s) => {
     const current = s.versions.find((v) => v.version === s.currentVersion)!;
     return { id: s.id, name: s.name, kind: s.kind, version: s.currentVersion, durationMs: (current.definition as Scenario).durationMs };
