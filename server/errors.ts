@@ -162,3 +162,13 @@ export type DomainErrorCode = AnyDomainError["code"];
 export function isDomainError(err: unknown): err is AnyDomainError {
   return typeof err === "object" && err !== null && (err as { [BRAND]?: boolean })[BRAND] === true;
 }
+
+/** What `work` answers, or null where it finds nothing (NotFound): a page shows its 404 for that. */
+export async function foundOrNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof NotFound) return null;
+    throw err;
+  }
+}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { profileHref, type ProfileRank, type ProgressPoint, type PublicProfile, type ScenarioProgress } from "@/lib/contracts/profiles";
 import { connectionOf } from "@/server/api/connection";
-import { NotFound } from "@/server/errors";
+import { foundOrNull } from "@/server/errors";
 import { playerProfile } from "@/server/players/profile";
 import { runtime } from "@/server/runtime";
 import { ownOrigin } from "@/server/security/origin";
@@ -23,12 +23,7 @@ type Props = { params: Promise<{ handle: string }>; searchParams: Promise<{ page
 /** The profile, read once per request for the metadata and the page (null: nobody has the handle). */
 const loadProfile = cache(async (handle: string, page: number): Promise<PublicProfile | null> => {
   const rt = runtime();
-  try {
-    return await playerProfile(rt.db, rt.ranks, { handle, page });
-  } catch (err) {
-    if (err instanceof NotFound) return null;
-    throw err;
-  }
+  return foundOrNull(playerProfile(rt.db, rt.ranks, { handle, page }));
 });
 
 async function requested({ params, searchParams }: Props): Promise<{ handle: string; page: number }> {
