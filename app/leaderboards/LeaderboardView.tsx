@@ -18,8 +18,9 @@ const TIERS = [
   ["ultimate", "Ultimate (240 fps)"],
 ] as const;
 
-export default function LeaderboardView({ scenarios }: { scenarios: { id: string; name: string }[] }) {
-  const [scenario, setScenario] = useState(scenarios[0]?.id ?? "gridshot");
+/** The boards of `scenarios`, opening on `initial` when it is one of them. */
+export default function LeaderboardView({ scenarios, initial }: { scenarios: { id: string; name: string }[]; initial?: string }) {
+  const [scenario, setScenario] = useState(scenarios.find((s) => s.id === initial)?.id ?? scenarios[0]?.id ?? "gridshot");
   const [period, setPeriod] = useState<string>("week");
   const [tier, setTier] = useState<TierFilter>("all");
   const [key, setKey] = useState<string | undefined>(undefined);

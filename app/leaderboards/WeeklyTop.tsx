@@ -12,7 +12,7 @@ export default function WeeklyTop({ scenario }: { scenario: string }) {
       <h2>This week&apos;s top 10</h2>
       {board?.nextResetAt && <p className="muted">Resets in {timeUntil(board.nextResetAt)}</p>}
       <BoardTable rows={entries} compact />
-      <Link href="/leaderboards">All leaderboards</Link>
+      <Link href={`/leaderboards?scenario=${encodeURIComponent(scenario)}`}>All leaderboards</Link>
     </aside>
   );
 }

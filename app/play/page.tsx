@@ -1,14 +1,8 @@
 import Link from "next/link";
 import { builtInScenarios } from "@/game/core";
+import { KIND_LABELS } from "@/app/components/scenario-kinds";
 
 export const metadata = { title: "Play · Flickboard" };
-
-const KIND_LABELS: Record<string, string> = {
-  "clicking-static": "Clicking · static",
-  "clicking-dynamic": "Clicking · moving",
-  tracking: "Tracking",
-  switching: "Target switching",
-};
 
 export default function PlayIndex() {
   return (
