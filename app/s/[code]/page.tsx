@@ -52,9 +52,13 @@ export default async function SharedScenario({ params }: Props) {
             Play
           </Link>
         )}
-        {shared.draft && (
+        {shared.draft ? (
           <Link className="button secondary" href={`/scenarios/${shared.id}/edit`}>
             Edit
+          </Link>
+        ) : (
+          <Link className="button secondary" href="/scenarios/new">
+            Create your own
           </Link>
         )}
       </p>

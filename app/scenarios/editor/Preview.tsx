@@ -12,7 +12,8 @@ import styles from "./editor.module.css";
  */
 type PreviewModule = typeof import("@/game/client/scenario-preview");
 
-export default function Preview({ draft }: { draft: ScenarioDraft }) {
+/** `stale`: the form holds an invalid draft, so the preview still shows the last valid one. */
+export default function Preview({ draft, stale }: { draft: ScenarioDraft; stale: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [preview, setPreview] = useState<PreviewModule | null>(null);
   const [failed, setFailed] = useState(false);
@@ -31,7 +32,13 @@ export default function Preview({ draft }: { draft: ScenarioDraft }) {
     <figure className={styles.preview}>
       {/* A canvas per draft: a WebGL context is not reused across renderers. */}
       <canvas key={JSON.stringify(draft)} ref={canvasRef} className={styles.previewCanvas} data-testid="preview" aria-label="Live preview of the scenario" />
-      <figcaption className="muted">{failed ? "The preview could not be loaded." : "Live preview: a demo player runs the draft as the game will."}</figcaption>
+      <figcaption className="muted">
+        {failed
+          ? "The preview could not be loaded."
+          : stale
+            ? "Live preview of the last valid draft: fix the marked fields to see your changes."
+            : "Live preview: a demo player runs the draft as the game will."}
+      </figcaption>
     </figure>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { builtInScenarios, checkScenarioDraft, draftOf, scenarioKinds, type DraftIssue, type ScenarioDraft, type ScenarioHealth, type ScenarioMotion } from "@/game/core";
+import { builtInScenarios, canonicalJson, checkScenarioDraft, draftOf, scenarioKinds, type DraftIssue, type ScenarioDraft, type ScenarioHealth, type ScenarioMotion } from "@/game/core";
 import { json, type ApiFailure } from "@/game/client/api";
 import type { PlayerScenarioView } from "@/lib/contracts/player-scenarios";
 import { ErrorNote } from "@/app/components/ErrorNote";
@@ -63,7 +63,8 @@ export default function ScenarioEditor({ initial }: { initial: PlayerScenarioVie
     setDraft((d) => withValue(d, path, value));
     if (save.state !== "busy") setSave({ state: "idle" });
   };
-  const unsaved = !saved?.draft || JSON.stringify(saved.draft) !== JSON.stringify(draft);
+  // Compared canonically: a stored draft's keys may come back in another order (PostgreSQL's jsonb).
+  const unsaved = !saved?.draft || !check.ok || canonicalJson(saved.draft) !== canonicalJson(check.draft);
 
   /** Saves the draft (creating the scenario on its first save); answers the stored scenario. */
   const store = async (): Promise<PlayerScenarioView> => {
@@ -274,7 +275,7 @@ export default function ScenarioEditor({ initial }: { initial: PlayerScenarioVie
             </p>
           )}
         </form>
-        {previewed ? <Preview draft={previewed} /> : <p className="muted">The preview starts once the draft is valid.</p>}
+        {previewed ? <Preview draft={previewed} stale={!check.ok} /> : <p className="muted">The preview starts once the draft is valid.</p>}
       </div>
     </section>
   );
