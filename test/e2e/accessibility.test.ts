@@ -9,6 +9,7 @@
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { draftOf, getScenario } from "../../game/core";
 import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
 import { apiClient } from "../support/api";
@@ -17,8 +18,8 @@ import { useServerAndBrowser } from "../support/e2e";
 import { appRoutes, fillRoute } from "../support/routes";
 
 const env = useServerAndBrowser({ SEED_DEMO: "true" });
-/** Pages with more to check for a signed-in player (one with stored settings). */
-const SIGNED_IN_PAGES = ["/account"];
+/** Pages with more to check for a signed-in player (one with stored settings): the editor opens for a named one. */
+const SIGNED_IN_PAGES = ["/account", "/scenarios/new"];
 const SIZES = [
   { name: "desktop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
@@ -48,13 +49,16 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
     db.run.findFirstOrThrow({ where: { verdict: "verified", log: { not: null } }, select: { id: true, player: { select: { handle: true } } } }),
   ]);
   await db.$disconnect();
-  const samples: Record<string, string> = { scenario: "gridshot", challenge: challenge.id, runId: run.id, handle: run.player.handle };
   const admin = await addAdmin(env.server.env.DATABASE_URL);
   const adminToken = await adminSession(env.server.url, admin);
 
   const api = apiClient(env.server.url);
   const player = await api.player("a11y");
   expect((await api.call("PATCH", "/api/players/me", { body: { settings: { cm360: 30, dpi: 800 } }, token: player.token })).status).toBe(200);
+  // A published scenario of the player's: its share page for everyone, its editor for them.
+  const made = (await api.post("/api/player-scenarios", { draft: draftOf(getScenario("strafe-shot")!) }, player.token)).body.scenario;
+  expect((await api.post(`/api/player-scenarios/${made.id}/publish`, {}, player.token)).status).toBe(200);
+  const samples: Record<string, string> = { scenario: "gridshot", challenge: challenge.id, runId: run.id, handle: run.player.handle, id: made.id, code: made.code };
 
   const found: Record<string, Violation[] | string> = {};
   const check = async (page: Page, state: string, path: string) => {
@@ -79,7 +83,7 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
     const page = await context.newPage();
     for (const route of appRoutes("page.tsx")) await check(page, size.name, fillRoute(route, samples));
     await context.addCookies([{ name: "fb_session", value: player.token, url: env.server.url }]);
-    for (const path of SIGNED_IN_PAGES) await check(page, `${size.name} signed in`, path);
+    for (const path of [...SIGNED_IN_PAGES, `/scenarios/${made.id}/edit`]) await check(page, `${size.name} signed in`, path);
     await context.close();
   }
   expect(found).toEqual({});

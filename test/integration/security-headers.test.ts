@@ -4,7 +4,7 @@
  * page carries; HSTS only when the public URL is https or a trusted proxy says the client used https.
  */
 import { describe, expect, it } from "vitest";
-import { builtInScenarios } from "../../game/core";
+import { builtInScenarios, draftOf } from "../../game/core";
 import { useAppServer } from "../support/app";
 import { DEFAULT_CHALLENGE } from "../../server/challenge/defaults";
 import { appRoutes, fillRoute } from "../support/routes";
@@ -35,6 +35,9 @@ describe("served over http", () => {
   /** Real values for the dynamic segments of the app's routes. */
   const params = async () => {
     const player = await env.api.player("hdr");
+    // A published player-made scenario: its share page (/s/[code]) and its API answers by code.
+    const made = await env.api.post("/api/player-scenarios", { draft: draftOf(builtInScenarios[0]!) }, player.token);
+    expect((await env.api.post(`/api/player-scenarios/${made.body.scenario.id}/publish`, {}, player.token)).status).toBe(200);
     return {
       scenario,
       playerId: player.id,
@@ -43,6 +46,7 @@ describe("served over http", () => {
       // No run has this id: its routes answer an error, which must carry the headers as well.
       runId: "no-such-run",
       id: scenario,
+      code: made.body.scenario.code as string,
       // The kiosk big screen of the seeded challenge; an award that does not exist (an error answer).
       challenge: DEFAULT_CHALLENGE.id,
       awardId: "no-such-award",
