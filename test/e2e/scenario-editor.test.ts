@@ -1,7 +1,8 @@
 /**
  * Issue 16's first "done when", in Debian's Chromium against the real server: a named player makes a
  * scenario in the editor from a built-in preset, watches the live preview move, sees a field's
- * out-of-bounds value refused beside it, publishes and copies the share code; a second player opens
+ * out-of-bounds value refused beside it and a blocked name refused by the server, publishes and
+ * copies the share code; a second player opens
  * the code, plays a ranked run on it with synthetic input, and is on that version's board (the API's
  * and the share page's top list).
  */
@@ -58,6 +59,13 @@ it("a player makes, previews and publishes a scenario; another opens its code, p
   await count.fill("1");
   await expect.poll(() => issue.textContent()).toBe("");
 
+  // The server's refusal (names pass the handles' blocklist) shows under the buttons; nothing is made.
+  await editor.getByLabel("Name").fill("Hitler Drill");
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await editor.getByRole("alert").filter({ hasText: "name: that name is not allowed" }).waitFor(POLL);
+  expect(new URL(editor.url()).pathname).toBe("/scenarios/new");
+  await editor.getByLabel("Name").fill("Sway Check");
+
   // Publish: the scenario is created, published as version 1, and its code can be copied.
   await editor.getByRole("button", { name: "Publish" }).click();
   await editor.getByRole("status").filter({ hasText: "Published as version 1." }).waitFor(POLL);
@@ -74,7 +82,9 @@ it("a player makes, previews and publishes a scenario; another opens its code, p
   await editor.getByRole("button", { name: "Publish a new version" }).waitFor();
   await maker.close();
 
-  // Player B opens the code (typed in upper case), and plays the latest version, ranked.
+  // A code nobody has is a 404 page; player B opens this one (typed in upper case) and plays the
+  // latest version, ranked.
+  expect((await fetch(`${env.server.url}/s/zzzzzzz`)).status).toBe(404);
   const player = await playContext(env.browser, SETTINGS);
   const page = await player.newPage();
   await page.goto(`${env.server.url}/s/${code.toUpperCase()}`);
