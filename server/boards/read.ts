@@ -10,6 +10,7 @@ import { InvalidInput, NotFound } from "../errors";
 import type { Challenge } from "../challenge/challenge";
 import type { BoardMeta, BoardRow, PeriodKind } from "../../lib/contracts/boards";
 import { scenarioExists } from "../scenarios/catalog";
+import { scenarioHidden } from "../scenarios/player/hidden";
 import { boardKey, type BoardId } from "./board";
 import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period } from "./periods";
 import type { NamedEntry, RankStore } from "./ranks";
@@ -25,6 +26,7 @@ export async function resolveBoard(
     throw new NotFound("scenario_not_found", `No scenario "${query.scenarioId}".`);
   }
   const period = resolvePeriod(challenge, query.period, query.key, now);
+  const hidden = await scenarioHidden(db, query.scenarioId);
   const board: BoardId = { scenarioId: query.scenarioId, periodKind: period.kind, periodKey: period.key, tier: query.tier };
   return {
     board,
@@ -37,6 +39,7 @@ export async function resolveBoard(
       endsAt: period.endsAt?.toISOString() ?? null,
       nextResetAt: period.endsAt && period.endsAt > now ? period.endsAt.toISOString() : null,
       closed: period.endsAt !== null && period.endsAt <= now,
+      hidden,
     },
   };
 }

@@ -7,6 +7,9 @@ import { profileHref, type ProfileRank, type ProgressPoint, type PublicProfile, 
 import { connectionOf } from "@/server/api/connection";
 import { NotFound } from "@/server/errors";
 import { playerProfile } from "@/server/players/profile";
+import { currentChallenge } from "@/server/challenge/challenge";
+import { authorScenarios } from "@/server/scenarios/player/author-scenarios";
+import { ScenarioTable } from "../../scenarios/ScenarioTable";
 import { runtime } from "@/server/runtime";
 import { ownOrigin } from "@/server/security/origin";
 import { bestsLine } from "@/server/players/share-image";
@@ -64,6 +67,8 @@ export default async function PlayerPage(props: Props) {
   const profile = await loadProfile(handle, page);
   if (!profile) notFound();
   const name = (id: string) => profile.scenarioNames[id] ?? id;
+  const rt = runtime();
+  const scenarios = await authorScenarios(rt.db, await currentChallenge(rt.db), profile.handle);
   const earned = profile.achievements.filter((a) => a.earnedAt).length;
 
   return (
@@ -152,6 +157,14 @@ export default async function PlayerPage(props: Props) {
           ))}
         </ul>
       </section>
+
+      {scenarios.length > 0 && (
+        <section aria-labelledby="scenarios">
+          <h2 id="scenarios">Scenarios</h2>
+          <p className="muted">Made by {profile.handle} in the editor.</p>
+          <ScenarioTable scenarios={scenarios} showAuthor={false} />
+        </section>
+      )}
 
       <section aria-labelledby="runs">
         <h2 id="runs">Runs</h2>
