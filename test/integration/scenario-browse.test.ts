@@ -112,6 +112,11 @@ describe("browsing scenarios", () => {
     const profile = await (await fetch(`${app.server.url}/players/${author.handle}`)).text();
     for (const shown of ["Alpha", "Beta", "Track"]) expect(profile).toContain(`${TAG} ${shown}`);
     for (const notShown of ["Gone", "Banned"]) expect(profile).not.toContain(`${TAG} ${notShown}`);
+    // Its author also sees the ones not listed, with their status and a link to edit them.
+    const own = await (await fetch(`${app.server.url}/players/${author.handle}`, { headers: { cookie: `fb_session=${author.token}` } })).text();
+    expect(own).toContain(`${TAG} Gone`);
+    expect(own).toContain(`href="/scenarios/${banned.id}/edit"`);
+    expect(own).toContain("(hidden)");
   });
 
   it("pages through the whole listing by cursor, in the same order as one page, and refuses a bad query", async () => {

@@ -8,6 +8,7 @@ import { connectionOf } from "@/server/api/connection";
 import { NotFound } from "@/server/errors";
 import { playerProfile } from "@/server/players/profile";
 import { currentChallenge } from "@/server/challenge/challenge";
+import { pagePlayerId } from "@/server/players/page-session";
 import { authorScenarios } from "@/server/scenarios/player/author-scenarios";
 import { ScenarioTable } from "../../scenarios/ScenarioTable";
 import { runtime } from "@/server/runtime";
@@ -68,7 +69,7 @@ export default async function PlayerPage(props: Props) {
   if (!profile) notFound();
   const name = (id: string) => profile.scenarioNames[id] ?? id;
   const rt = runtime();
-  const scenarios = await authorScenarios(rt.db, await currentChallenge(rt.db), profile.handle);
+  const scenarios = await authorScenarios(rt.db, await currentChallenge(rt.db), profile.handle, await pagePlayerId());
   const earned = profile.achievements.filter((a) => a.earnedAt).length;
 
   return (
@@ -158,11 +159,23 @@ export default async function PlayerPage(props: Props) {
         </ul>
       </section>
 
-      {scenarios.length > 0 && (
+      {(scenarios.listed.length > 0 || scenarios.unlisted.length > 0) && (
         <section aria-labelledby="scenarios">
           <h2 id="scenarios">Scenarios</h2>
           <p className="muted">Made by {profile.handle} in the editor.</p>
-          <ScenarioTable scenarios={scenarios} showAuthor={false} />
+          {scenarios.listed.length > 0 && <ScenarioTable scenarios={scenarios.listed} showAuthor={false} />}
+          {scenarios.unlisted.length > 0 && (
+            <>
+              <p className="muted">Only you see these (not listed):</p>
+              <ul>
+                {scenarios.unlisted.map((s) => (
+                  <li key={s.id}>
+                    {s.name} <span className="muted">{`(${s.status})`}</span> <Link href={`/scenarios/${encodeURIComponent(s.id)}/edit`}>Edit</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
 
