@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           <nav>
             <Link href="/play">Play</Link>
+            <Link href="/scenarios">Scenarios</Link>
             <Link href="/leaderboards">Leaderboards</Link>
             <Link href="/stats/tiers">Free vs Ultimate</Link>
             {signedIn ? (

@@ -68,6 +68,7 @@ export class Forbidden extends DomainError<
   | "totp_enrolment_required"
   | "handle_required"
   | "not_the_author"
+  | "own_scenario"
 > {}
 
 /** The thing named does not exist, or is not visible to the caller. */
@@ -85,6 +86,7 @@ export class NotFound extends DomainError<
   | "passkey_not_found"
   | "playlist_not_found"
   | "playlist_play_not_found"
+  | "report_not_found"
 > {}
 
 /** The request contradicts what is already stored. */
@@ -112,6 +114,9 @@ export class Conflict extends DomainError<
   | "already_reported"
   | "playlist_item_mismatch"
   | "playlist_incomplete"
+  | "scenario_already_hidden"
+  | "scenario_not_hidden"
+  | "report_already_resolved"
 > {}
 
 /** The thing named existed but its time is over (an expired code). */

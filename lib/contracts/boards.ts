@@ -24,6 +24,8 @@ export interface BoardMeta {
   endsAt: string | null;
   nextResetAt: string | null;
   closed: boolean;
+  /** A player-made scenario an admin hid: its boards stay readable, marked so (docs/moderation.md). */
+  hidden: boolean;
 }
 
 export interface BoardRow {

@@ -21,6 +21,13 @@ export function versionScenarioId(code: string, versionNumber: number): string {
   return `${code}-v${versionNumber}`;
 }
 
+const VERSION_SCENARIO_ID = new RegExp(`^[${UNAMBIGUOUS_ALPHABET}]{${SHARE_CODE_LENGTH}}-v[1-9][0-9]*$`);
+
+/** Whether a scenario id has the shape of a player-made version's (versionScenarioId). */
+export function isVersionScenarioId(id: string): boolean {
+  return VERSION_SCENARIO_ID.test(id);
+}
+
 /**
  * POST /api/player-scenarios and PUT /api/player-scenarios/[id]: the editor's draft. Its fields are
  * checked by the server's acceptDraft (game/core checkScenarioDraft), which names each bad field.

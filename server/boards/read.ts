@@ -4,11 +4,13 @@
  * way, but for the scenario check (cached) and the first read of a board (which loads it).
  */
 import { z } from "zod";
+import { opaqueCursor, parseOpaqueCursor } from "../api/cursor";
 import type { Db } from "../db/client";
 import { InvalidInput, NotFound } from "../errors";
 import type { Challenge } from "../challenge/challenge";
 import type { BoardMeta, BoardRow, PeriodKind } from "../../lib/contracts/boards";
 import { scenarioExists } from "../scenarios/catalog";
+import { scenarioHidden } from "../scenarios/player/hidden";
 import { boardKey, type BoardId } from "./board";
 import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period } from "./periods";
 import type { NamedEntry, RankStore } from "./ranks";
@@ -24,6 +26,7 @@ export async function resolveBoard(
     throw new NotFound("scenario_not_found", `No scenario "${query.scenarioId}".`);
   }
   const period = resolvePeriod(challenge, query.period, query.key, now);
+  const hidden = await scenarioHidden(db, query.scenarioId);
   const board: BoardId = { scenarioId: query.scenarioId, periodKind: period.kind, periodKey: period.key, tier: query.tier };
   return {
     board,
@@ -36,6 +39,7 @@ export async function resolveBoard(
       endsAt: period.endsAt?.toISOString() ?? null,
       nextResetAt: period.endsAt && period.endsAt > now ? period.endsAt.toISOString() : null,
       closed: period.endsAt !== null && period.endsAt <= now,
+      hidden,
     },
   };
 }
@@ -73,20 +77,13 @@ type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(board: BoardId, e: NamedEntry): string {
   const c: Cursor = { b: boardKey(board), s: e.score, a: e.achievedAt, r: e.runId, p: e.playerId };
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
+  return opaqueCursor(c);
 }
 
 function decodeCursor(board: BoardId, cursor: string): Cursor {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, "base64url").toString());
-  } catch {
-    raw = null;
-  }
-  const parsed = cursorSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidInput("invalid_cursor", "The cursor is not one this server issued.");
-  if (parsed.data.b !== boardKey(board)) throw new InvalidInput("invalid_cursor", "The cursor belongs to another board or period.");
-  return parsed.data;
+  const parsed = parseOpaqueCursor(cursorSchema, cursor);
+  if (parsed.b !== boardKey(board)) throw new InvalidInput("invalid_cursor", "The cursor belongs to another board or period.");
+  return parsed;
 }
 
 function rowOf(rank: number, e: NamedEntry): BoardRow {

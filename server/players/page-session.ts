@@ -1,7 +1,7 @@
 /**
  * Who a page request (server components) comes from, read from the session cookie without renewing
- * it: the site header shows "Account" or "Sign in" by it, the scenario editor opens for its author.
- * One lookup per request.
+ * it: the site header shows "Account" or "Sign in" by it; a profile shows its owner their unlisted
+ * scenarios; the scenario editor opens for its author. One lookup per request.
  */
 import { cookies } from "next/headers";
 import { cache } from "react";

@@ -6,8 +6,10 @@ import { adminFetch } from "./admin-fetch";
 
 export interface NoteAction {
   label: string;
-  /** The admin API route the action POSTs `{ note }` to. */
+  /** The admin API route the action POSTs `{ note }` (or `{ [field]: note }`) to. */
   url: string;
+  /** The body's field for the note, when the route calls it something else (a hide's `reason`). */
+  field?: string;
   /** Whether the action needs a note (the API refuses it without one). */
   noteRequired: boolean;
   /** Shown once the action went through. */
@@ -32,7 +34,7 @@ export function NoteActionForm({ actions, placeholder }: { actions: NoteAction[]
     if (action.noteRequired && !note) return setMessage({ error: true, text: `${action.label} needs a note: say why.` });
     setBusy(true);
     setMessage(null);
-    const res = await adminFetch<unknown>("POST", action.url, note ? { note } : {});
+    const res = await adminFetch<unknown>("POST", action.url, note ? { [action.field ?? "note"]: note } : {});
     setBusy(false);
     if (!res.ok) return setMessage({ error: true, text: res.message });
     setMessage({ error: false, text: action.done });

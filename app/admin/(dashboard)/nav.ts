@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { label: "Review queue", href: "/admin/review", role: "staff" },
   { label: "Kiosks", href: "/admin/kiosks", role: "staff" },
   { label: "Players", href: "/admin/players", role: "admin" },
+  { label: "Player scenarios", href: "/admin/scenarios", role: "admin" },
   { label: "Fulfilment", href: "/admin/fulfilment", role: "admin" },
   { label: "Challenge settings", href: "/admin/settings", role: "admin" },
   { label: "Exports", href: "/admin/exports", role: "admin" },

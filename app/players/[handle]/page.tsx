@@ -7,6 +7,10 @@ import { profileHref, type ProfileRank, type ProgressPoint, type PublicProfile, 
 import { connectionOf } from "@/server/api/connection";
 import { foundOrNull } from "@/server/errors";
 import { playerProfile } from "@/server/players/profile";
+import { currentChallenge } from "@/server/challenge/challenge";
+import { pagePlayer } from "@/server/players/page-session";
+import { authorScenarios } from "@/server/scenarios/player/author-scenarios";
+import { ScenarioTable } from "../../scenarios/ScenarioTable";
 import { runtime } from "@/server/runtime";
 import { ownOrigin } from "@/server/security/origin";
 import { bestsLine } from "@/server/players/share-image";
@@ -59,6 +63,8 @@ export default async function PlayerPage(props: Props) {
   const profile = await loadProfile(handle, page);
   if (!profile) notFound();
   const name = (id: string) => profile.scenarioNames[id] ?? id;
+  const rt = runtime();
+  const scenarios = await authorScenarios(rt.db, await currentChallenge(rt.db), profile.handle, (await pagePlayer())?.id ?? null);
   const earned = profile.achievements.filter((a) => a.earnedAt).length;
 
   return (
@@ -147,6 +153,26 @@ export default async function PlayerPage(props: Props) {
           ))}
         </ul>
       </section>
+
+      {(scenarios.listed.length > 0 || scenarios.unlisted.length > 0) && (
+        <section aria-labelledby="scenarios">
+          <h2 id="scenarios">Scenarios</h2>
+          <p className="muted">Made by {profile.handle} in the editor.</p>
+          {scenarios.listed.length > 0 && <ScenarioTable scenarios={scenarios.listed} showAuthor={false} />}
+          {scenarios.unlisted.length > 0 && (
+            <>
+              <p className="muted">Only you see these (not listed):</p>
+              <ul>
+                {scenarios.unlisted.map((s) => (
+                  <li key={s.id}>
+                    {s.name} <span className="muted">{`(${s.status})`}</span> <Link href={`/scenarios/${encodeURIComponent(s.id)}/edit`}>Edit</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="runs">
         <h2 id="runs">Runs</h2>

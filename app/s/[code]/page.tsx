@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { KIND_LABELS } from "@/app/components/scenario-kinds";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-browse";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import { normalizeShareCode, type PlayerScenarioView } from "@/lib/contracts/player-scenarios";
 import { profileHref } from "@/lib/contracts/profiles";
@@ -38,7 +38,7 @@ export default async function SharedScenario({ params }: Props) {
   return (
     <section className="shared-scenario">
       <p className="muted">
-        {KIND_LABELS[shared.kind]} · by <Link href={profileHref(shared.author.handle)}>{shared.author.handle}</Link> · code{" "}
+        {SCENARIO_KIND_LABELS[shared.kind]} · by <Link href={profileHref(shared.author.handle)}>{shared.author.handle}</Link> · code{" "}
         <strong data-share-code={shared.code}>{shared.code}</strong>
       </p>
       <h1>{shared.name}</h1>
