@@ -46,7 +46,7 @@ function fastestAndMedian(xs: number[]) {
   return { fastestMs: s[0]!, medianMs: s[s.length >> 1]! };
 }
 
-export function verifyCosts() {
+function verifyCosts() {
   const scenarios = [...builtInScenarios.map((s) => ({ scenario: s, playerMade: false })), ...WORST_KINDS.map((k) => ({ scenario: worstScenario(k), playerMade: true }))];
   const cases: Case[] = [];
   for (const { scenario, playerMade } of scenarios) {

@@ -22,6 +22,11 @@ export const PLAYER_SCENARIO_LIMITS = {
   /** Sines per axis of smooth motion. */
   maxMotionComponents: 3,
   /**
+   * Targets × components of smooth motion: every frame computes each live target's position, two
+   * sines per component (so 4 targets move with at most 2 components, 3 with 3).
+   */
+  maxSmoothTargetComponents: 9,
+  /**
    * Credited on-target time a "time" target needs, ms. At least six frames at 60 fps, so that
    * tracking it is tracking (not a click) on every tier.
    */
@@ -65,7 +70,13 @@ export function checkScenarioDraft(input: unknown): DraftCheck {
     floor("targets.health.ms", s.targets.health.ms, L.minHealthMs, " ms");
     cap("targets.health.ms", s.targets.health.ms, L.maxHealthMs, " ms");
   }
-  if (s.motion.type === "smooth") cap("motion.components", s.motion.components, L.maxMotionComponents);
+  if (s.motion.type === "smooth") {
+    cap("motion.components", s.motion.components, L.maxMotionComponents);
+    const perTarget = Math.floor(L.maxSmoothTargetComponents / s.targets.count);
+    if (s.motion.components <= L.maxMotionComponents && s.motion.components > perTarget) {
+      issues.push({ path: "motion.components", message: `at most ${perTarget} with ${s.targets.count} targets in a player-made scenario (targets × components at most ${L.maxSmoothTargetComponents})` });
+    }
+  }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, draft: draftOf(s) };
 }

@@ -36,12 +36,19 @@ import { BotAim, lastAtOrBefore, SETTINGS } from "./bots";
 
 const L = PLAYER_SCENARIO_LIMITS;
 
+/**
+ * Smooth motion's components with the most targets. A target's position costs about two sines per
+ * component plus four for its direction, so 4 targets with 2 components (32 sines a frame) cost more
+ * than 3 with 3 (30), the other pair at the targets × components cap.
+ */
+const WORST_COMPONENTS = Math.min(L.maxMotionComponents, Math.floor(L.maxSmoothTargetComponents / L.maxTargets));
+
 /** The kinds a player can make, each at its own worst (their rules differ: motion, health). */
 export const WORST_KINDS: readonly ScenarioKind[] = ["clicking-static", "clicking-dynamic", "tracking", "switching"];
 
 /**
  * A legal draft of `kind` at every bound that drives verification cost: the longest run, the most
- * targets, the most motion components, the fastest kills (one hit, the least health time), no
+ * targets, the most motion components they may have, the fastest kills (one hit, the least health time), no
  * respawn delay (the schema's least: built-ins have none either); and the longest name and description.
  */
 export function worstDraft(kind: ScenarioKind): ScenarioDraft {
@@ -62,7 +69,7 @@ export function worstDraft(kind: ScenarioKind): ScenarioDraft {
     motion:
       kind === "clicking-static"
         ? { type: "none" }
-        : { type: "smooth", speedDegPerSec: 45, amplitudeYawDeg: 25, amplitudePitchDeg: 8, components: L.maxMotionComponents },
+        : { type: "smooth", speedDegPerSec: 45, amplitudeYawDeg: 25, amplitudePitchDeg: 8, components: WORST_COMPONENTS },
     scoring: clicking
       ? { pointsPerHit: 0, pointsPerKill: 100, pointsPerMiss: 0, pointsPerSecondOnTarget: 0, accuracyExponent: 3, requireButtonHeld: false }
       : { pointsPerHit: 0, pointsPerKill: 50, pointsPerMiss: 0, pointsPerSecondOnTarget: 100, accuracyExponent: 0, requireButtonHeld: true },

@@ -36,6 +36,9 @@ function withField(draft: ScenarioDraft, path: string, value: unknown): Scenario
   return copy as unknown as ScenarioDraft;
 }
 
+/** Smooth motion's components with the most targets: as many as both caps allow. */
+const SMOOTH_COMPONENTS = Math.min(L.maxMotionComponents, Math.floor(L.maxSmoothTargetComponents / L.maxTargets));
+
 /**
  * The fields that drive the cost of verifying a run, the value the worst case must hold (where the
  * kind has the field) and the step that would cost more. The rest of the schema's fields are below.
@@ -44,7 +47,7 @@ const COST_DRIVERS: Record<string, { worst: number | string; further?: number | 
   durationMs: { worst: L.maxDurationMs, further: L.maxDurationMs + 1, why: "frames, mouse events and spawns grow with the run" },
   "targets.count": { worst: L.maxTargets, further: L.maxTargets + 1, why: "every frame moves and tests every live target" },
   "motion.type": { worst: "smooth", why: "the costliest motion: sines per axis per component, every frame, per target" },
-  "motion.components": { worst: L.maxMotionComponents, further: L.maxMotionComponents + 1, why: "sines per axis per target per frame" },
+  "motion.components": { worst: SMOOTH_COMPONENTS, further: SMOOTH_COMPONENTS + 1, why: "sines per axis per target per frame" },
   "targets.health.type": { worst: "kind", why: "clicking needs hits; tracking and switching take time health (kills and spawns, invulnerable has none)" },
   "targets.health.hits": { worst: 1, further: 0, why: "a kill, and a spawn, per hit" },
   "targets.health.ms": { worst: L.minHealthMs, further: L.minHealthMs - 1, why: "a kill, and a spawn, per that much tracking" },
@@ -77,16 +80,17 @@ const NOT_COST_DRIVERS = [
   "scoring.requireButtonHeld",
 ];
 
-/** How each player-made limit shows in the worst case: the field it bounds, or why the worst ignores it. */
-const LIMIT_FIELDS: Record<keyof typeof L, string> = {
+/** How each player-made limit shows in the worst case: the field it bounds and the value held there, or why the worst ignores it. */
+const LIMIT_HELD: Record<keyof typeof L, [field: string, value: number] | string> = {
   minDurationMs: "not a cost driver: the worst takes the longest run",
-  maxDurationMs: "durationMs",
-  maxTargets: "targets.count",
-  maxMotionComponents: "motion.components",
-  minHealthMs: "targets.health.ms",
+  maxDurationMs: ["durationMs", L.maxDurationMs],
+  maxTargets: ["targets.count", L.maxTargets],
+  maxMotionComponents: ["motion.components", SMOOTH_COMPONENTS],
+  maxSmoothTargetComponents: ["motion.components", SMOOTH_COMPONENTS],
+  minHealthMs: ["targets.health.ms", L.minHealthMs],
   maxHealthMs: "not a cost driver: more health, fewer kills",
-  maxNameLength: "name",
-  maxDescriptionLength: "description",
+  maxNameLength: ["name", L.maxNameLength],
+  maxDescriptionLength: ["description", L.maxDescriptionLength],
 };
 
 /** Every leaf field of the scenario schema, dotted (the variants of health and motion merged). */
@@ -135,13 +139,15 @@ describe("the worst legal player-made scenario", () => {
   });
 
   it("follows every player-made limit: a new or changed limit must show in the worst case", () => {
-    for (const [limit, field] of Object.entries(LIMIT_FIELDS) as [keyof typeof L, string][]) {
-      if (field.startsWith("not a cost driver")) continue;
+    for (const [limit, how] of Object.entries(LIMIT_HELD)) {
+      if (typeof how === "string") continue;
+      const [field, value] = how;
       const held = WORST_KINDS.map((k) => length(at(worstDraft(k), field))).filter((v) => v !== undefined);
       expect(held.length, limit).toBeGreaterThan(0);
-      expect(new Set(held), limit).toEqual(new Set([L[limit]]));
+      expect(new Set(held), limit).toEqual(new Set([value]));
     }
-    expect(Object.keys(LIMIT_FIELDS).sort()).toEqual(Object.keys(L).sort());
+    expect(SMOOTH_COMPONENTS * L.maxTargets).toBeLessThanOrEqual(L.maxSmoothTargetComponents);
+    expect(Object.keys(LIMIT_HELD).sort()).toEqual(Object.keys(L).sort());
   });
 });
 
