@@ -1,5 +1,6 @@
 /**
- * bench:replay — the replay viewer's costs on a 60 s run (bench/game.ts's sixtySecondRun, 73 k
+ * bench:replay — verification's cost on the worst legal player-made scenario beside the most
+ * expensive built-in (bench/verify-cost.ts), then the replay viewer's costs on a 60 s run (bench/game.ts's sixtySecondRun, 73 k
  * events): loading (one full replay for the result, the per-frame aim and the shots), seeking
  * backwards (a re-simulation from the start, so the worst case is a seek to just before the end)
  * and seeking forwards (feeding more of the log). And in headless Chromium, the allocations of the
@@ -10,8 +11,10 @@ import { getScenario, parseSeed, replay, Rng, TIERS } from "../game/core";
 import { apiClient, finishBody } from "../test/support/api";
 import { runHumanClicker } from "../test/support/bots";
 import { launchBrowser } from "../test/support/browser";
+import { grantUltimate } from "../test/support/memberships";
 import { startAppServer } from "../test/support/server";
 import { sampleFrameAllocations, sixtySecondRun } from "./game";
+import { benchVerifyCost } from "./verify-cost";
 
 function quantiles(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -55,6 +58,7 @@ async function viewerAllocations() {
     const sprint = getScenario("gridshot-sprint")!;
     const api = apiClient(server.url);
     const player = await api.player("bench");
+    await grantUltimate(server.env.DATABASE_URL!, player.id); // ranked Ultimate runs need a membership
     const started = await api.post("/api/runs", { scenario: sprint.id, tier: "ultimate" }, player.token);
     const log = runHumanClicker(sprint, parseSeed(started.body.seed), TIERS.ultimate, new Rng(3)).sim.log();
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(started.body.startedAt) + sprint.durationMs + 300 - Date.now())));
@@ -81,10 +85,12 @@ async function viewerAllocations() {
 }
 
 export async function benchReplay(): Promise<string[]> {
+  const verification = benchVerifyCost();
   const seek = seekCosts();
   const alloc = await viewerAllocations();
   const f = (q: { median: number; p99: number }) => `median ${q.median.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms`;
   return [
+    ...verification,
     `replay viewer, 60 s run (${seek.events} events), Node:`,
     `  reference, replay() of the same log: ${f(seek.reference)}`,
     `  load (full replay: result, per-frame aim, shots): ${f(seek.load)}`,

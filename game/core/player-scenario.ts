@@ -21,7 +21,16 @@ export const PLAYER_SCENARIO_LIMITS = {
   maxTargets: 4,
   /** Sines per axis of smooth motion. */
   maxMotionComponents: 3,
-  /** Credited on-target time a "time" target needs, ms. */
+  /**
+   * Targets × components of smooth motion: every frame computes each live target's position, two
+   * sines per component (so 4 targets move with at most 2 components, 3 with 3).
+   */
+  maxSmoothTargetComponents: 9,
+  /**
+   * Credited on-target time a "time" target needs, ms. At least six frames at 60 fps, so that
+   * tracking it is tracking (not a click) on every tier.
+   */
+  minHealthMs: 100,
   maxHealthMs: 60_000,
   maxNameLength: 60,
   maxDescriptionLength: 300,
@@ -48,14 +57,26 @@ export function checkScenarioDraft(input: unknown): DraftCheck {
   const cap = (path: string, value: number, max: number, unit = "") => {
     if (value > max) issues.push({ path, message: `at most ${max}${unit} in a player-made scenario` });
   };
+  const floor = (path: string, value: number, min: number, unit = "") => {
+    if (value < min) issues.push({ path, message: `at least ${min}${unit} in a player-made scenario` });
+  };
   if (s.name.trim().length === 0) issues.push({ path: "name", message: "a name is required" });
   cap("name", s.name.length, L.maxNameLength, " characters");
   cap("description", s.description.length, L.maxDescriptionLength, " characters");
-  if (s.durationMs < L.minDurationMs) issues.push({ path: "durationMs", message: `at least ${L.minDurationMs} ms in a player-made scenario` });
+  floor("durationMs", s.durationMs, L.minDurationMs, " ms");
   cap("durationMs", s.durationMs, L.maxDurationMs, " ms");
   cap("targets.count", s.targets.count, L.maxTargets);
-  if (s.targets.health.type === "time") cap("targets.health.ms", s.targets.health.ms, L.maxHealthMs, " ms");
-  if (s.motion.type === "smooth") cap("motion.components", s.motion.components, L.maxMotionComponents);
+  if (s.targets.health.type === "time") {
+    floor("targets.health.ms", s.targets.health.ms, L.minHealthMs, " ms");
+    cap("targets.health.ms", s.targets.health.ms, L.maxHealthMs, " ms");
+  }
+  if (s.motion.type === "smooth") {
+    cap("motion.components", s.motion.components, L.maxMotionComponents);
+    const perTarget = Math.floor(L.maxSmoothTargetComponents / s.targets.count);
+    if (s.motion.components <= L.maxMotionComponents && s.motion.components > perTarget) {
+      issues.push({ path: "motion.components", message: `at most ${perTarget} with ${s.targets.count} targets in a player-made scenario (targets × components at most ${L.maxSmoothTargetComponents})` });
+    }
+  }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, draft: draftOf(s) };
 }

@@ -47,7 +47,7 @@ export function lastAtOrBefore(xs: number[], t: number): number {
 }
 
 /** Commanded aim in integer counts (what the bot has sent so far). */
-class BotAim {
+export class BotAim {
   x = 0; // yaw counts
   y = 0; // pitch counts (up positive)
   private readonly a = { yaw: 0, pitch: 0 };
