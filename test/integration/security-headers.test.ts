@@ -55,6 +55,7 @@ describe("served over http", () => {
       codeId: "no-such-code",
       passkeyId: "no-such-passkey",
       sessionId: "no-such-session",
+      reportId: "no-such-report",
       // An /api path no route claims: its JSON 404 must carry the headers too.
       path: "no-such-route",
     };
