@@ -7,7 +7,7 @@
  *
  * The order is the order of the checks below; the first rejection names the run's reason code.
  */
-import { decodeLog, LogDecodeError, replay, type InputLog, type RunEnvironment, type RunResult, type Scenario, type Tier } from "../../game/core";
+import { checkFrameCap, decodeLog, LogDecodeError, replay, type InputLog, type RunEnvironment, type RunResult, type Scenario, type Tier } from "../../game/core";
 import { plausibilityFindings } from "./checks";
 import {
   decodeSubmittedLog,
@@ -112,12 +112,13 @@ export function verifyRun(input: VerifyInput): Verification {
     return reject("tier_mismatch", { startedTier: tier.name, playedTier: environment.tier, fpsCap: environment.fpsCap, addedLatencyMs: environment.addedLatencyMs });
   }
 
+  // The frame cap depends on the frame times alone: checked before the replay, so a flood of frames
+  // costs its decode, not a replay of every frame (docs/scenarios.md, "Limits").
+  const frameCap = checkFrameCap(frames, tier);
+  if (frameCap.violations > 0) return reject("frame_cap_exceeded", { violations: frameCap.violations, fpsCap: tier.fpsCap });
+
   const settings = { cm360: environment.cm360, dpi: environment.dpi };
   const result = replay(scenario, seed, tier, log, settings);
-
-  if (result.frames.capViolations > 0) {
-    return { ...reject("frame_cap_exceeded", { violations: result.frames.capViolations, fpsCap: tier.fpsCap }), result };
-  }
   const findings = plausibilityFindings({ scenario, seed, tier, settings, log, result });
   const shownFps = result.frames.achievedFps;
   // What the client says it achieved must be what its frames show (within 10 %)...
