@@ -16,6 +16,7 @@ const ALONE = [
   "test/e2e/replay.test.ts",
   "test/e2e/admin.test.ts",
   "test/e2e/accessibility.test.ts",
+  "test/e2e/playlist.test.ts",
 ];
 const AGAINST_THE_SERVER = {
   globalSetup: ["test/support/global-setup.ts"],
