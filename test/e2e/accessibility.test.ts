@@ -55,6 +55,8 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
   const api = apiClient(env.server.url);
   const player = await api.player("a11y");
   expect((await api.call("PATCH", "/api/players/me", { body: { settings: { cm360: 30, dpi: 800 } }, token: player.token })).status).toBe(200);
+  // A playlist of two built-ins, for its page and its play-through.
+  samples.playlistCode = (await api.post("/api/playlists", { name: "Warm-up", items: ["gridshot", "smooth-track"] }, player.token)).body.playlist.code;
 
   const found: Record<string, Violation[] | string> = {};
   const check = async (page: Page, state: string, path: string) => {

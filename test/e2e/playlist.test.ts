@@ -1,9 +1,9 @@
 /**
  * A playlist played back to back in Debian's Chromium against the real server: two short player-made
- * scenarios in a playlist made over the API; the player opens it by its code, signs up, plays each
- * item as a ranked run with synthetic flicks (the next item once the first is verified), and sees the
- * summary (each score, the personal-best change, the total the server summed) and the playlist's
- * board with themselves on it.
+ * scenarios put in a playlist on /playlists/new by their share codes; another player opens it by its
+ * code, signs up, plays each item as a ranked run with synthetic flicks (the next item once the first
+ * is verified), and sees the summary (each score, the personal-best change, the total the server
+ * summed) and the playlist's board with themselves on it.
  */
 import { expect, it } from "vitest";
 import { builtInScenarios, draftOf, type Scenario } from "../../game/core";
@@ -14,20 +14,42 @@ import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
 const SETTINGS = { cm360: 30, dpi: 800 };
 const env = useServerAndBrowser();
 
-/** Two published 8-second scenarios and a playlist of them, made by another player over the API. */
+/**
+ * Two published 8-second scenarios made by another player over the API; that player then builds the
+ * playlist on /playlists/new from their share codes (a one-item playlist is refused first, with the
+ * server's words). Answers the playlist's code and the scenarios.
+ */
 async function shortPlaylist(): Promise<{ code: string; scenarios: Scenario[] }> {
   const api = apiClient(env.server.url);
   const author = await api.player("plau");
   const base = draftOf(builtInScenarios.find((s) => s.id === "gridshot-sprint")!);
-  const scenarios: Scenario[] = [];
+  const made: { code: string; scenario: Scenario }[] = [];
   for (const name of ["Quick Grid A", "Quick Grid B"]) {
     const created = await api.post("/api/player-scenarios", { draft: { ...base, name, durationMs: 8000 } }, author.token);
     const published = await api.post(`/api/player-scenarios/${created.body.scenario.id}/publish`, {}, author.token);
-    scenarios.push(published.body.scenario.latest.definition);
+    made.push({ code: published.body.scenario.code, scenario: published.body.scenario.latest.definition });
   }
-  const made = await api.post("/api/playlists", { name: "Two quick grids", items: scenarios.map((s) => s.id) }, author.token);
-  expect(made.status).toBe(201);
-  return { code: made.body.playlist.code, scenarios };
+
+  const context = await env.browser.newContext();
+  await context.addCookies([{ name: "fb_session", value: author.token, url: env.server.url }]);
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/playlists/new`);
+  await page.getByLabel("Name", { exact: true }).fill("Two quick grids");
+  const addByCode = async (code: string) => {
+    await page.getByLabel("scenario share code").fill(code.toUpperCase());
+    await page.getByRole("button", { name: "Add by code" }).click();
+  };
+  await addByCode(made[0]!.code);
+  await page.getByText(`Quick Grid A (${made[0]!.scenario.id})`).waitFor();
+  await page.getByRole("button", { name: "Create the playlist" }).click();
+  expect(await page.locator("form").getByRole("alert").textContent()).toBe("items: a playlist holds 2 to 10 scenarios, not 1.");
+  await addByCode(made[1]!.code);
+  await page.getByText(`Quick Grid B (${made[1]!.scenario.id})`).waitFor();
+  await page.getByRole("button", { name: "Create the playlist" }).click();
+  await page.waitForURL(/\/p\/[2-9a-hjkmnp-z]{7}$/);
+  const code = new URL(page.url()).pathname.split("/").pop()!;
+  await context.close();
+  return { code, scenarios: made.map((m) => m.scenario) };
 }
 
 it("plays a two-scenario playlist and sees the summary and the playlist board", { timeout: 180_000 }, async () => {

@@ -35,7 +35,12 @@ describe("served over http", () => {
   /** Real values for the dynamic segments of the app's routes. */
   const params = async () => {
     const player = await env.api.player("hdr");
+    const playlist = await env.api.post("/api/playlists", { name: "Headers", items: ["gridshot", "gridshot-sprint"] }, player.token);
     return {
+      // A playlist of two built-ins (its page and its play-through, its API by code); a play no row has.
+      playlistCode: playlist.body.playlist.code,
+      code: playlist.body.playlist.code,
+      playId: "no-such-play",
       scenario,
       playerId: player.id,
       // Their profile (a player without runs yet).
