@@ -9,12 +9,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ApiFailure } from "@/game/client/api";
 import { createPlaylist, latestVersionByCode } from "@/game/client/playlists-api";
-import { PLAYLIST_LIMITS } from "@/lib/contracts/playlists";
+import type { PLAYLIST_LIMITS } from "@/lib/contracts/playlists";
 import styles from "@/app/p/[playlistCode]/playlist.module.css";
 
 type Item = { scenarioId: string; name: string };
 
-export default function NewPlaylistForm({ builtIns }: { builtIns: Item[] }) {
+/** `limits` come from the server page: the contract module's schemas (full zod) stay out of this page's script. */
+export default function NewPlaylistForm({ builtIns, limits }: { builtIns: Item[]; limits: typeof PLAYLIST_LIMITS }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
@@ -23,7 +24,7 @@ export default function NewPlaylistForm({ builtIns }: { builtIns: Item[] }) {
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const full = items.length >= PLAYLIST_LIMITS.maxItems;
+  const full = items.length >= limits.maxItems;
 
   const add = (item: Item) => {
     setError(null);
@@ -53,15 +54,15 @@ export default function NewPlaylistForm({ builtIns }: { builtIns: Item[] }) {
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)}>
       <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} maxLength={PLAYLIST_LIMITS.maxNameLength} required />
+        Name <input value={name} onChange={(e) => setName(e.target.value)} maxLength={limits.maxNameLength} required />
       </label>
       <label>
-        Description <textarea value={description} onChange={(e) => setDescription(e.target.value)} maxLength={PLAYLIST_LIMITS.maxDescriptionLength} />
+        Description <textarea value={description} onChange={(e) => setDescription(e.target.value)} maxLength={limits.maxDescriptionLength} />
       </label>
       <fieldset>
         <legend>Scenarios, in order of play</legend>
         {items.length === 0 ? (
-          <p className="muted">None yet: add {PLAYLIST_LIMITS.minItems} to {PLAYLIST_LIMITS.maxItems}.</p>
+          <p className="muted">None yet: add {limits.minItems} to {limits.maxItems}.</p>
         ) : (
           <ol>
             {items.map((item, i) => (
