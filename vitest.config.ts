@@ -17,6 +17,7 @@ const ALONE = [
   "test/e2e/admin.test.ts",
   "test/e2e/accessibility.test.ts",
   "test/e2e/scenario-editor.test.ts",
+  "test/e2e/playlist.test.ts",
 ];
 const AGAINST_THE_SERVER = {
   globalSetup: ["test/support/global-setup.ts"],

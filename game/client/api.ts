@@ -4,6 +4,7 @@
  * until the server answers, so a dropped connection loses nothing.
  */
 import type { Me, MembershipStatus } from "../../lib/contracts/players";
+import type { PlaylistRunFields } from "../../lib/contracts/playlists";
 import type { FinishedRunReport, RunPlacement, StartedRun } from "../../lib/contracts/runs";
 import type { Settings } from "../../lib/contracts/settings";
 import type { RunEnvironment, TierName } from "../core";
@@ -90,8 +91,9 @@ export async function signOut(): Promise<void> {
   if (!res.ok && res.status !== 401) await json(res);
 }
 
-export async function startServerRun(scenario: string, tier: TierName): Promise<ServerRun> {
-  const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, tier }) });
+/** Starts a ranked run; with `playlist`, as that item of the player's playlist play. */
+export async function startServerRun(scenario: string, tier: TierName, playlist?: PlaylistRunFields): Promise<ServerRun> {
+  const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, tier, playlist }) });
   return json<ServerRun>(res);
 }
 

@@ -2,10 +2,13 @@
 import { z } from "zod";
 import { runEnvironmentSchema, tierNames, type FrameStats, type TierName } from "../../game/core";
 import type { PeriodKind, TierFilter } from "./boards";
+import { playlistRunSchema } from "./playlists";
 
 export const startRunBodySchema = z.strictObject({
   scenario: z.string().min(1).max(64),
   tier: z.enum(tierNames as [TierName, ...TierName[]]),
+  /** The run is an item of the player's playlist play (docs/playlists.md). */
+  playlist: playlistRunSchema.optional(),
 });
 
 export interface StartedRun {

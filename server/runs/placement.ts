@@ -11,6 +11,7 @@ import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { Conflict, Forbidden, NotFound } from "../errors";
 import { ranksOfRun } from "./count-on-boards";
+import { personalBestChange } from "./personal-best";
 
 /** The share of a board at or above `rank`, in whole percent rounded up (rank 1 of 200: top 1 %). */
 export function topPercent(rank: number, size: number): number {
@@ -24,11 +25,7 @@ export async function runPlacement(db: Db, ranks: Pick<RankStore, "around" | "si
   if (!run.finishedAt || run.verdict !== "verified" || run.score === null) {
     throw new Conflict("run_not_finished", "Only a verified run has a place on the boards.");
   }
-  const previous = await db.run.aggregate({
-    where: { playerId: run.playerId, scenarioId: run.scenarioId, verdict: "verified", id: { not: run.id }, finishedAt: { lt: run.finishedAt } },
-    _max: { score: true },
-  });
-  const before = previous._max.score;
+  const personalBest = await personalBestChange(db, { ...run, score: run.score, finishedAt: run.finishedAt });
   const boards: BoardPlacement[] = [];
   const counted = boardsFor({ scenarioId: run.scenarioId, tier: getTier(run.tier)!.name, finishedAt: run.finishedAt }, await currentChallenge(db));
   for (const at of await ranksOfRun(ranks, counted, run)) {
@@ -39,7 +36,7 @@ export async function runPlacement(db: Db, ranks: Pick<RankStore, "around" | "si
   return {
     runId: run.id,
     score: run.score,
-    personalBest: { previous: before, improvedBy: before !== null && run.score > before ? run.score - before : null },
+    personalBest,
     boards,
   };
 }

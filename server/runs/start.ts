@@ -1,14 +1,17 @@
 /**
  * Starting a run: the server picks the seed and keeps its own start time. A ranked run on the
  * ultimate tier needs a live membership (kiosk runs excepted: a booth lets everyone try both), and
- * a player may hold only a few started, unfinished runs at once.
+ * a player may hold only a few started, unfinished runs at once. A run may be an item of the
+ * player's playlist play (server/playlists/run-slot.ts checks it is that item's scenario and version).
  */
 import crypto from "node:crypto";
 import { getTier, parseSeed, seedToHex, type TierName } from "../../game/core";
+import type { PlaylistRunFields } from "../../lib/contracts/playlists";
 import type { StartedRun } from "../../lib/contracts/runs";
 import type { Db } from "../db/client";
 import { Forbidden, LimitReached, NotFound } from "../errors";
 import { isEntitled } from "../memberships/membership";
+import { checkPlaylistSlot } from "../playlists/run-slot";
 
 export interface StartPolicy {
   /** Time a finish may take beyond the run's duration (countdown, upload), on the server's clock. */
@@ -20,7 +23,7 @@ export interface StartPolicy {
 export async function startRun(
   db: Db,
   policy: StartPolicy,
-  input: { playerId: string; scenarioId: string; tier: TierName; clientIp: string; kioskId?: string; now?: Date },
+  input: { playerId: string; scenarioId: string; tier: TierName; clientIp: string; kioskId?: string; playlist?: PlaylistRunFields; now?: Date },
 ): Promise<StartedRun> {
   const now = input.now ?? new Date();
   const scenario = await db.scenario.findUnique({ where: { id: input.scenarioId } });
@@ -36,6 +39,9 @@ export async function startRun(
   const version = await db.scenarioVersion.findUniqueOrThrow({
     where: { scenarioId_version: { scenarioId: scenario.id, version: scenario.currentVersion } },
   });
+  if (input.playlist) {
+    await checkPlaylistSlot(db, { playerId: input.playerId, scenarioId: scenario.id, version: version.version, tier: tier.name, slot: input.playlist });
+  }
   const durationMs = (version.definition as { durationMs: number }).durationMs;
   const run = await db.run.create({
     data: {
@@ -48,6 +54,8 @@ export async function startRun(
       expiresAt: new Date(now.getTime() + durationMs + policy.finishAllowanceMs),
       clientIp: input.clientIp,
       kioskId: input.kioskId,
+      playlistPlayId: input.playlist?.playId,
+      playlistPosition: input.playlist?.position,
     },
   });
   return {

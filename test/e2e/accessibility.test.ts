@@ -59,6 +59,8 @@ it("every page: no serious axe-core violation and no sideways overflow, on a des
   const made = (await api.post("/api/player-scenarios", { draft: draftOf(getScenario("strafe-shot")!) }, player.token)).body.scenario;
   expect((await api.post(`/api/player-scenarios/${made.id}/publish`, {}, player.token)).status).toBe(200);
   const samples: Record<string, string> = { scenario: "gridshot", challenge: challenge.id, runId: run.id, handle: run.player.handle, id: made.id, code: made.code };
+  // A playlist of two built-ins, for its page and its play-through.
+  samples.playlistCode = (await api.post("/api/playlists", { name: "Warm-up", items: ["gridshot", "smooth-track"] }, player.token)).body.playlist.code;
 
   const found: Record<string, Violation[] | string> = {};
   const check = async (page: Page, state: string, path: string) => {

@@ -38,7 +38,11 @@ describe("served over http", () => {
     // A published player-made scenario: its share page (/s/[code]) and its API answers by code.
     const made = await env.api.post("/api/player-scenarios", { draft: draftOf(builtInScenarios[0]!) }, player.token);
     expect((await env.api.post(`/api/player-scenarios/${made.body.scenario.id}/publish`, {}, player.token)).status).toBe(200);
+    const playlist = await env.api.post("/api/playlists", { name: "Headers", items: ["gridshot", "gridshot-sprint"] }, player.token);
     return {
+      // A playlist of two built-ins (its page and its play-through, its API by code); a play no row has.
+      playlistCode: playlist.body.playlist.code,
+      playId: "no-such-play",
       scenario,
       playerId: player.id,
       // Their profile (a player without runs yet).

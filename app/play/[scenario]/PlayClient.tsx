@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { parseSeed, TIERS, tierNames, type Scenario, type TierName } from "@/game/core";
 import {
   abandonServerRun,
@@ -11,12 +11,14 @@ import {
   resendPendingFinish,
   startServerRun,
   type ApiFailure,
+  type FinishedRun,
   type Me,
   type ServerRun,
 } from "@/game/client/api";
 import { measureRefreshRate, tierLabel } from "@/game/client/pacing";
 import type { PlaySession, SessionOutcome } from "@/game/client/session";
 import { keyLabel } from "@/game/client/settings";
+import type { PlaylistRunFields } from "@/lib/contracts/playlists";
 import { ShotSounds } from "@/game/client/sounds";
 import Crosshair from "@/app/components/Crosshair";
 import RunHud, { hudElements, useHudRefs } from "@/app/components/RunHud";
@@ -52,8 +54,21 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
 }
 
-export default function PlayClient({ scenario }: { scenario: Scenario }) {
-  const [tierName, setTierName] = useState<TierName>("free");
+/** Played as an item of a playlist play (app/p/[playlistCode]/play): its tier, and its runs started as that item. */
+export interface PlaylistSlot {
+  tier: TierName;
+  /** The play and position a run is started under (called at each start). */
+  fields(): Promise<PlaylistRunFields>;
+  /** The server's answer to each finished run. */
+  onAnswer(run: FinishedRun): void;
+  /** The way on, shown with the results (in the arena, which may be full screen). */
+  next?: ReactNode;
+}
+
+export default function PlayClient({ scenario, playlist }: { scenario: Scenario; playlist?: PlaylistSlot }) {
+  const [tierName, setTierName] = useState<TierName>(playlist?.tier ?? "free");
+  const playlistRef = useRef(playlist);
+  playlistRef.current = playlist;
   const [phase, setPhase] = useState<Phase>("ready");
   const [outcome, setOutcome] = useState<SessionOutcome | null>(null);
   const [refreshHz, setRefreshHz] = useState(0);
@@ -117,7 +132,10 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         if (result.kind === "finished" && ranked) {
           setAnswer({ state: "pending" });
           finishServerRun(ranked.runId, result.log, result.environment, result.result.score).then(
-            (run) => setAnswer({ state: "done", run }),
+            (run) => {
+              setAnswer({ state: "done", run });
+              playlistRef.current?.onAnswer(run);
+            },
             (failure: ApiFailure) => setAnswer({ state: "failed", failure }),
           );
         }
@@ -151,7 +169,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
    * player made on the first start when the visitor has none. Ultimate without a membership ("Try
    * Ultimate") is a practice run on a local seed.
    */
-  const ranked = tierName === "free" || player?.membership.tier === "ultimate";
+  const ranked = playlist !== undefined || tierName === "free" || player?.membership.tier === "ultimate";
   const start = async () => {
     if (touchOnly) return;
     if (!ranked) {
@@ -162,7 +180,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
     setStartError(null);
     try {
       if (!player) setPlayer(await joinAsGuest());
-      const run = await startServerRun(scenario.id, tierName);
+      const run = await startServerRun(scenario.id, tierName, await playlist?.fields());
       serverRunRef.current = run;
       setServerRun(run);
       setSeed(parseSeed(run.seed));
@@ -301,7 +319,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
           </p>
         )}
         {phase === "results" && outcome?.kind === "finished" && (
-          <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} player={player} onPlayer={setPlayer} onAgain={playAgain} />
+          <Results scenario={scenario} outcome={outcome} answer={serverRun ? answer : null} player={player} onPlayer={setPlayer} onAgain={playAgain} next={playlist?.next} />
         )}
       </div>
 
@@ -309,7 +327,7 @@ export default function PlayClient({ scenario }: { scenario: Scenario }) {
         <div className="play-setup">
           {startError && <p className="error">{startError}</p>}
           <Account player={player} onSignedIn={setPlayer} />
-          <fieldset className="tiers">
+          <fieldset className="tiers" disabled={playlist !== undefined}>
             <legend>Tier</legend>
             {tierNames.map((name) => (
               <label key={name}>

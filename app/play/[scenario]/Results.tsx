@@ -6,7 +6,7 @@
  * the scenario's kind, and for a guest the one-step handle claim that keeps the run under a name.
  * Announced through a live region; focus moves to the heading. Debug figures are folded away.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { TIERS, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
 import { claimHandle, fetchPlacement, type ApiFailure, type Me } from "@/game/client/api";
 import { tierLabel } from "@/game/client/pacing";
@@ -115,6 +115,7 @@ export default function Results({
   player,
   onPlayer,
   onAgain,
+  next,
 }: {
   scenario: Scenario;
   outcome: { result: RunResult; log: Uint8Array; environment: RunEnvironment };
@@ -123,6 +124,8 @@ export default function Results({
   player: Me | null | undefined;
   onPlayer(player: Me): void;
   onAgain(): void;
+  /** A way on beside "Play again" (a playlist's next item). */
+  next?: ReactNode;
 }) {
   const { result, environment, log } = outcome;
   const [logUrl, setLogUrl] = useState<string | null>(null);
@@ -210,6 +213,7 @@ export default function Results({
         <button className="button" onClick={onAgain}>
           Play again
         </button>
+        {next}
       </p>
     </div>
   );

@@ -52,7 +52,7 @@ export function figures(scenario: Scenario, result: RunResult): [string, string]
 }
 
 /** "New personal best, +120", "PB 1,234, 56 short", or the first one on the scenario. */
-export function personalBestText({ score, personalBest: { previous, improvedBy } }: RunPlacement): string {
+export function personalBestText({ score, personalBest: { previous, improvedBy } }: Pick<RunPlacement, "score" | "personalBest">): string {
   if (previous === null) return "First personal best on this scenario";
   if (improvedBy !== null) return `New personal best, +${number.format(improvedBy)}`;
   if (score === previous) return `PB ${number.format(previous)}, equalled`;
