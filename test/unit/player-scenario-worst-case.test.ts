@@ -194,6 +194,6 @@ describe("the worst logs", () => {
     expect(log.frames.t.length).toBeGreaterThan(MAX_LOG_BYTES - 32);
     const verification = verify(scenario, bytes);
     expect(verification.reasonCode).toBe("frame_cap_exceeded");
-    expect(verification.result).toBeUndefined();
+    expect(verification.result).toBeNull();
   });
 });
