@@ -7,7 +7,7 @@
  * `N=1000000 node --expose-gc --import tsx bench/_load1m.ts`.
  */
 import fs from "node:fs";
-import { boardEntries, PAGE_SIZE } from "../server/boards/board-store";
+import { boardPages } from "../server/boards/board-store";
 import { RankIndexRegistry } from "../server/boards/rank-index";
 import { createDb } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
@@ -16,7 +16,6 @@ import { writeBoard } from "./api";
 import { dur, gc, generateEntries, mb, prng } from "./support";
 
 const N = Number(process.env.N ?? 1_000_000);
-const pageSize = Number(process.env.PAGE ?? PAGE_SIZE);
 const dir = "/tmp/flickboard-load";
 const file = `${dir}/board-${N}.sqlite`;
 const url = `file:${file}`;
@@ -36,18 +35,22 @@ const db = createDb(url);
 gc();
 const heap0 = process.memoryUsage();
 const t = performance.now();
-let pages = 0;
-const index = await new RankIndexRegistry().ensure("board", async function* () {
-  for await (const page of boardEntries(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" }, pageSize)) {
-    if (++pages % 10 === 0) console.log(`page ${pages}: ${page.length} rows at ${dur(performance.now() - t)}`);
-    yield page;
+let count = 0;
+const index = await new RankIndexRegistry().ensure("board", async () => {
+  const pages = await boardPages(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" });
+  async function* logged() {
+    for await (const page of pages) {
+      if (++count % 20 === 0) console.log(`page ${count} at ${dur(performance.now() - t)}`);
+      yield page;
+    }
   }
+  return Object.assign(logged(), { size: pages.size });
 });
 const took = performance.now() - t;
 gc();
 const heap1 = process.memoryUsage();
 console.log(
-  `loaded ${index.size} entries in ${dur(took)} (pages of ${pageSize}); heap used +${mb(heap1.heapUsed - heap0.heapUsed)}, ` +
+  `loaded ${index.size} entries in ${dur(took)}; heap used +${mb(heap1.heapUsed - heap0.heapUsed)}, ` +
     `heap total ${mb(heap0.heapTotal)} -> ${mb(heap1.heapTotal)}, external +${mb(heap1.external - heap0.external)}, RSS ${mb(heap0.rss)} -> ${mb(heap1.rss)}`,
 );
 await db.$disconnect();

@@ -10,7 +10,7 @@ import type { TierFilter } from "../../lib/contracts/boards";
 import type { Db } from "../db/client";
 import { readTime, sqlOf, statement } from "../db/sql";
 import type { BoardId } from "./board";
-import type { RankEntry } from "./rank-index";
+import type { RankEntry, RankPages } from "./rank-index";
 
 /** Small pages: each page's rows are garbage before the collector would promote them, so a load adds little beyond the index. */
 export const PAGE_SIZE = 5_000;
@@ -25,6 +25,7 @@ const nextPage = statement(
   "board_next_page",
   `${SELECT} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`,
 );
+const boardSize = statement("board_size", `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`);
 const disqualified = statement("players_disqualified", `SELECT "id" FROM "Player" WHERE "disqualifiedAt" IS NOT NULL`);
 
 /** Handles are read this many ids at a time (one statement: a shorter list repeats its first id). */
@@ -60,6 +61,13 @@ export async function* boardEntries(db: Db, board: BoardId, pageSize = PAGE_SIZE
     if (rows.length < pageSize) return;
     last = rows[rows.length - 1];
   }
+}
+
+/** The board's pages (boardEntries) with its number of entries, counted first on its index, to size the rank index. */
+export async function boardPages(db: Db, board: BoardId): Promise<RankPages> {
+  const sql = await sqlOf(db);
+  const [counted] = await sql.all<{ n: number }>(boardSize, [board.scenarioId, board.periodKind, board.periodKey, board.tier]);
+  return Object.assign(boardEntries(db, board), { size: Number(counted?.n ?? 0) });
 }
 
 /** The handles of these players (ids without a player are left out). */

@@ -107,12 +107,19 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(o
  * order of JavaScript's string comparison for these characters.
  */
 class IdColumn {
-  private bytes = Buffer.alloc(4096);
+  private bytes: Buffer;
   private end = 0;
   private garbage = 0;
-  private start = new Uint32Array(64);
+  private start: Uint32Array;
   /** 0: no id in the slot. */
-  private length = new Uint8Array(64);
+  private length: Uint8Array;
+
+  /** Room for `slots` ids of about a cuid's length before the first growth. */
+  constructor(slots: number) {
+    this.bytes = Buffer.alloc(Math.max(4096, slots * 26));
+    this.start = new Uint32Array(slots);
+    this.length = new Uint8Array(slots);
+  }
 
   set(slot: number, id: string): void {
     if (slot >= this.start.length) {
@@ -186,6 +193,12 @@ class IdColumn {
     const live = this.end - this.garbage;
     const size = live * 2 >= this.bytes.length || live + more > this.bytes.length ? Math.max(this.bytes.length * 2, live + more) : this.bytes.length;
     const fresh = Buffer.alloc(size);
+    if (this.garbage === 0) {
+      // Nothing to reclaim (a board being loaded): the ids keep their places.
+      this.bytes.copy(fresh, 0, 0, this.end);
+      this.bytes = fresh;
+      return;
+    }
     let end = 0;
     for (let slot = 0; slot < this.length.length; slot++) {
       const len = this.length[slot]!;
@@ -212,10 +225,18 @@ function hashId(id: string): number {
  */
 class SlotsById {
   /** slot + 1; 0: empty. */
-  private table = new Int32Array(64);
+  private table: Int32Array;
   private count = 0;
 
-  constructor(private readonly ids: IdColumn) {}
+  /** Room for `slots` players before the first growth. */
+  constructor(
+    private readonly ids: IdColumn,
+    slots: number,
+  ) {
+    let size = 64;
+    while (size < slots * 2) size *= 2;
+    this.table = new Int32Array(size);
+  }
 
   get size(): number {
     return this.count;
@@ -279,17 +300,32 @@ class SlotsById {
  * by the next one added.
  */
 class EntryTable {
-  private score = new Float64Array(64);
-  private at = new Float64Array(64);
+  private score: Float64Array;
+  private at: Float64Array;
   /** NaN: no frame rate. */
-  private fps = new Float64Array(64);
-  private tier = new Uint8Array(64);
-  private readonly player = new IdColumn();
-  private readonly run = new IdColumn();
+  private fps: Float64Array;
+  private tier: Uint8Array;
+  private readonly player: IdColumn;
+  private readonly run: IdColumn;
   /** Each player's slot. */
-  readonly byPlayer = new SlotsById(this.player);
+  readonly byPlayer: SlotsById;
   private readonly freeSlots: number[] = [];
   private used = 0;
+
+  /**
+   * Room for `slots` entries before the first growth: a board loaded at its known size allocates each
+   * column once (the freed buffers of doublings would stay in the process's memory).
+   */
+  constructor(slots: number) {
+    const size = Math.max(64, slots);
+    this.score = new Float64Array(size);
+    this.at = new Float64Array(size);
+    this.fps = new Float64Array(size);
+    this.tier = new Uint8Array(size);
+    this.player = new IdColumn(size);
+    this.run = new IdColumn(size);
+    this.byPlayer = new SlotsById(this.player, size);
+  }
 
   /** Stores a (checked) entry of a player with no slot yet; answers its slot. */
   add(e: RankEntry): number {
@@ -606,7 +642,12 @@ export interface RankIndexBuilder {
 
 export class BoardRankIndex {
   private root: TreeNode = new Leaf([]);
-  private readonly table = new EntryTable();
+  private readonly table: EntryTable;
+
+  /** An empty board with room for `expected` entries before its columns grow. */
+  constructor(expected = 0) {
+    this.table = new EntryTable(expected);
+  }
 
   /** Bulk build (O(n log n) sort, skipped for entries already in board order, + O(n) load); keeps each player's best entry. */
   static fromEntries(entries: Iterable<RankEntry>): BoardRankIndex {
@@ -615,9 +656,13 @@ export class BoardRankIndex {
     return builder.build();
   }
 
-  /** A bulk build fed one entry at a time. Entries that come in board order (a board read from its index) skip the sort. */
-  static builder(): RankIndexBuilder {
-    const index = new BoardRankIndex();
+  /**
+   * A bulk build fed one entry at a time, for about `expected` entries. Entries that come in board
+   * order (a board read from its index) skip the sort.
+   */
+  static builder(expected = 0): RankIndexBuilder {
+    // Room for an eighth more: the board's first new players after the load do not grow it.
+    const index = new BoardRankIndex(expected + (expected >> 3));
     const { table } = index;
     const slots: number[] = [];
     let inOrder = true;
@@ -797,15 +842,18 @@ export class BoardRankIndex {
 // Many boards
 // ---------------------------------------------------------------------------------------------
 
+/** A board's entries page by page, with how many there are about (to size the board before the load). */
+export type RankPages = AsyncIterable<Iterable<RankEntry>> & { size?: number };
+
 /**
  * Loads a board's entries (e.g. its BoardEntry rows) when the board is first needed: all at once,
  * or page by page (each page is added to the board as it comes, then dropped).
  */
-export type RankLoader = () => Iterable<RankEntry> | Promise<Iterable<RankEntry>> | AsyncIterable<Iterable<RankEntry>>;
+export type RankLoader = () => Iterable<RankEntry> | RankPages | Promise<Iterable<RankEntry> | RankPages>;
 
-async function buildFrom(loaded: Iterable<RankEntry> | AsyncIterable<Iterable<RankEntry>>): Promise<BoardRankIndex> {
+async function buildFrom(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
   if (!(Symbol.asyncIterator in loaded)) return BoardRankIndex.fromEntries(loaded);
-  const builder = BoardRankIndex.builder();
+  const builder = BoardRankIndex.builder(loaded.size ?? 0);
   for await (const page of loaded) for (const e of page) builder.add(e);
   return builder.build();
 }

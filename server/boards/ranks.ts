@@ -23,7 +23,7 @@
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
-import { boardEntries, handlesOf } from "./board-store";
+import { boardEntries, boardPages, handlesOf } from "./board-store";
 import { periodByKey } from "./periods";
 import { BoardRankIndex, RankIndexRegistry, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
@@ -82,7 +82,7 @@ export class MemoryRankStore implements RankStore {
   private index(board: BoardId): Promise<BoardRankIndex> {
     const key = boardKey(board);
     this.lastRead.set(key, Date.now());
-    return this.registry.ensure(key, () => boardEntries(this.db, board));
+    return this.registry.ensure(key, () => boardPages(this.db, board));
   }
 
   private remember(playerId: string, handle: string) {

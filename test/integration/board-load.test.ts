@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { BoardId } from "../../server/boards/board";
-import { boardEntries } from "../../server/boards/board-store";
+import { boardEntries, boardPages } from "../../server/boards/board-store";
 import { compareEntries, type RankEntry } from "../../server/boards/rank-index";
 import { MemoryRankStore } from "../../server/boards/ranks";
 import { readBoardPage } from "../../server/boards/read";
@@ -48,6 +48,9 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       expect(pages.length).toBeGreaterThan(5);
       expect(pages.every((p) => p.length <= 7)).toBe(true);
       expect(pages.flat()).toEqual(expected);
+
+      // The count that sizes the rank index before the load: every entry of the board.
+      expect((await boardPages(db, board)).size).toBe(rows.length);
 
       const ranks = new MemoryRankStore(db);
       const read = await readBoardPage(ranks, board, 50);

@@ -299,6 +299,21 @@ describe("randomized against a naive sorted array", () => {
     expect(b.rankOf("again")).toBe(1);
   });
 
+  it("a board built for fewer entries than it gets grows: columns, ids and the player table", () => {
+    const rnd = prng(5);
+    const builder = BoardRankIndex.builder(10);
+    const list = Array.from({ length: 3000 }, (_, i) => e(`player-${i}-${"x".repeat(i % 40)}`, 3000 - i, Math.floor(rnd() * 100)));
+    for (const x of list) builder.add(x);
+    const b = builder.build();
+    b.checkInvariants();
+    expect(b.top(b.size)).toEqual(list);
+    for (let i = 0; i < 3000; i += 3) expect(b.upsertBest(e(`player-${i}-${"x".repeat(i % 40)}`, 10_000 + i))).toBe(true);
+    for (let i = 1; i < 3000; i += 3) expect(b.remove(`player-${i}-${"x".repeat(i % 40)}`)).toBe(true);
+    b.checkInvariants();
+    expect(b.size).toBe(2000);
+    expect(b.rankOf(`player-2997-${"x".repeat(2997 % 40)}`)).toBe(1);
+  });
+
   it("fromEntries gives the same board as one upsert at a time", () => {
     const rnd = prng(9);
     const list = Array.from({ length: 5000 }, () => e(`p${Math.floor(rnd() * 2000)}`, Math.floor(rnd() * 100), Math.floor(rnd() * 100)));
