@@ -1,30 +1,56 @@
-import Database from "better-sqlite3";
+/**
+ * A profiling aid for the first read of a big board (not a part of `npm run bench`; bench:api times
+ * it through the server): writes N board entries (N=1000000 by default) into a SQLite file in
+ * /tmp/flickboard-load (REUSE=1 keeps the last one), then loads that board as the rank store does
+ * (board-store.ts's keyset pages into a BoardRankIndex) and prints the time each page took, the
+ * total, and the heap and RSS the index holds. Run it with
+ * `N=1000000 node --expose-gc --import tsx bench/_load1m.ts`.
+ */
+import fs from "node:fs";
+import { boardPages } from "../server/boards/board-store";
+import { RankIndexRegistry } from "../server/boards/rank-index";
 import { createDb } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
-import { sqliteFile } from "../server/db/provider";
 import { seedBaseData } from "../prisma/seed";
-import { boardEntries } from "../server/boards/board-store";
-import { generateEntries, prng } from "./support";
-const N = Number(process.env.N ?? 300000);
-const url = "file:/tmp/prof2/big.sqlite";
-const fresh = !process.env.REUSE;
-if (fresh) {
-  for (const f of ["", "-wal", "-shm", "-journal"]) try { (await import("node:fs")).rmSync(`/tmp/prof2/big.sqlite${f}`); } catch {}
+import { writeBoard } from "./api";
+import { dur, gc, generateEntries, mb, prng } from "./support";
+
+const N = Number(process.env.N ?? 1_000_000);
+const dir = "/tmp/flickboard-load";
+const file = `${dir}/board-${N}.sqlite`;
+const url = `file:${file}`;
+
+if (!process.env.REUSE || !fs.existsSync(file)) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
   await migrate(url);
-  const s = createDb(url); await seedBaseData(s);
-  const version = (await s.scenario.findUniqueOrThrow({ where: { id: "gridshot-sprint" } })).currentVersion; await s.$disconnect();
-  const entries = generateEntries(N, prng(N));
-  const db = new Database("/tmp/prof2/big.sqlite");
-  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-  const player = db.prepare(`INSERT INTO "Player" (id, handle, handleKey, createdAt) VALUES (?, ?, ?, ?)`);
-  const run = db.prepare(`INSERT INTO "Run" (id, playerId, scenarioId, scenarioVersion, tier, seed, startedAt, expiresAt, finishedAt, verdict, score, fps) VALUES (?, ?, ?, ?, 'free', '00000001', ?, ?, ?, 'verified', ?, 60)`);
-  const entry = db.prepare(`INSERT INTO "BoardEntry" (id, scenarioId, periodKind, periodKey, tier, playerId, score, achievedAt, runId, runTier, fps, updatedAt) VALUES (?, 'gridshot-sprint', 'all', 'all', 'all', ?, ?, ?, ?, 'free', 60, ?)`);
-  const write = db.transaction((batch: typeof entries) => { for (const e of batch) { const at = iso(e.achievedAt); const h = `p${e.playerId.slice(1, 16)}`; player.run(e.playerId, h, h, at); run.run(e.runId, e.playerId, "gridshot-sprint", version, at, at, at, e.score); entry.run(`e${e.runId.slice(1)}`, e.playerId, e.score, at, e.runId, at); } });
-  for (let i = 0; i < entries.length; i += 50000) write(entries.slice(i, i + 50000));
-  db.close();
+  const setup = createDb(url);
+  await seedBaseData(setup);
+  const version = (await setup.scenario.findUniqueOrThrow({ where: { id: "gridshot-sprint" } })).currentVersion;
+  await setup.$disconnect();
+  writeBoard(file, version, generateEntries(N, prng(N)));
 }
+
 const db = createDb(url);
-const t = performance.now(); let n = 0; let pages = 0;
-for await (const page of boardEntries(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" })) { n += page.length; pages++; console.log(pages, Math.round(performance.now() - t)); }
-console.log("loaded", n, "in", Math.round(performance.now() - t), "ms");
+gc();
+const heap0 = process.memoryUsage();
+const t = performance.now();
+let count = 0;
+const index = await new RankIndexRegistry().ensure("board", async () => {
+  const pages = await boardPages(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" });
+  async function* logged() {
+    for await (const page of pages) {
+      if (++count % 20 === 0) console.log(`page ${count} at ${dur(performance.now() - t)}`);
+      yield page;
+    }
+  }
+  return Object.assign(logged(), { size: pages.size });
+});
+const took = performance.now() - t;
+gc();
+const heap1 = process.memoryUsage();
+console.log(
+  `loaded ${index.size} entries in ${dur(took)}; heap used +${mb(heap1.heapUsed - heap0.heapUsed)}, ` +
+    `heap total ${mb(heap0.heapTotal)} -> ${mb(heap1.heapTotal)}, external +${mb(heap1.external - heap0.external)}, RSS ${mb(heap0.rss)} -> ${mb(heap1.rss)}`,
+);
 await db.$disconnect();

@@ -14,7 +14,10 @@
  * the entries live in a few thousand compact arrays instead of a million linked nodes (less
  * memory, fewer pointer chases, cache-friendly scans for top/range), a rebuild from the database
  * is an O(n) bulk load of sorted data, and the per-node work is array splices of at most 128
- * slots, which V8 does fast. A Map playerId -> entry finds a player's current key.
+ * slots, which V8 does fast. Entries are stored by column (EntryTable: typed arrays for the
+ * numbers, interned tier names, ids as bytes in one buffer), the tree holds their slot numbers, and
+ * a hash table over the player ids finds a player's slot: at 1 M entries no object or string per
+ * entry, for memory and for the GC. Ids must be Latin-1 (cuids, UUIDs and the like are).
  *
  * The index is generic: a board is an opaque string key in RankIndexRegistry, built by the caller.
  * Not thread-safe across workers (it is plain in-process state); all methods are synchronous.
@@ -56,7 +59,357 @@ export function compareEntries(a: RankEntry, b: RankEntry): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Counted B+-tree
+// Entries, stored by column
+// ---------------------------------------------------------------------------------------------
+
+/** Tier names by code (0: none), interned: a million entries hold a byte each, not a string. */
+const TIER_NAMES: (string | undefined)[] = [undefined, "free", "ultimate"];
+const TIER_CODES = new Map<string, number>([["free", 1], ["ultimate", 2]]);
+
+function tierCode(name: string | undefined): number {
+  if (name === undefined) return 0;
+  let code = TIER_CODES.get(name);
+  if (code === undefined) {
+    if (TIER_NAMES.length > 255) throw new RangeError(`rank entry: too many tier names (${name})`);
+    code = TIER_NAMES.push(name) - 1;
+    TIER_CODES.set(name, code);
+  }
+  return code;
+}
+
+/** Ids are kept as Latin-1 bytes (one byte a character); longer ids than this are refused. */
+const ID_MAX = 255;
+
+function checkId(id: unknown, name: string): void {
+  if (typeof id !== "string" || id === "") throw new TypeError(`rank entry: ${name} must be a non-empty string`);
+  if (id.length > ID_MAX || /[^\u0000-\u00ff]/.test(id)) throw new TypeError(`rank entry: ${name} must be Latin-1 and at most ${ID_MAX} characters`);
+}
+
+function checkEntry(e: RankEntry): RankEntry {
+  checkId(e.playerId, "playerId");
+  checkId(e.runId, "runId");
+  if (!Number.isFinite(e.score)) throw new TypeError(`rank entry: score must be a finite number, got ${e.score}`);
+  if (!Number.isFinite(e.achievedAt)) throw new TypeError(`rank entry: achievedAt must be finite epoch ms, got ${e.achievedAt}`);
+  return e;
+}
+
+/** A bigger copy of a typed array (its contents at the start). */
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(old: T, size: number, make: (n: number) => T): T {
+  const fresh = make(size);
+  fresh.set(old);
+  return fresh;
+}
+
+/**
+ * One id per slot (a player's, a run's) as Latin-1 bytes in one buffer: ~30 bytes an id where a
+ * string costs ~56 with its pointer, and nothing for the garbage collector to trace. The bytes of
+ * replaced ids are reclaimed by compacting the buffer once they are half of it. Byte order is the
+ * order of JavaScript's string comparison for these characters.
+ */
+class IdColumn {
+  private bytes: Buffer;
+  private end = 0;
+  private garbage = 0;
+  private start: Uint32Array;
+  /** 0: no id in the slot. */
+  private length: Uint8Array;
+
+  /** Room for `slots` ids of about a cuid's length before the first growth. */
+  constructor(slots: number) {
+    this.bytes = Buffer.alloc(Math.max(4096, slots * 26));
+    this.start = new Uint32Array(slots);
+    this.length = new Uint8Array(slots);
+  }
+
+  set(slot: number, id: string): void {
+    if (slot >= this.start.length) {
+      const size = Math.max(slot + 1, this.start.length * 2);
+      this.start = grown(this.start, size, (n) => new Uint32Array(n));
+      this.length = grown(this.length, size, (n) => new Uint8Array(n));
+    }
+    this.clear(slot);
+    if (this.end + id.length > this.bytes.length) this.makeRoom(id.length);
+    const at = this.end;
+    for (let i = 0; i < id.length; i++) this.bytes[at + i] = id.charCodeAt(i);
+    this.start[slot] = at;
+    this.length[slot] = id.length;
+    this.end += id.length;
+  }
+
+  clear(slot: number): void {
+    this.garbage += this.length[slot]!;
+    this.length[slot] = 0;
+  }
+
+  get(slot: number): string {
+    const at = this.start[slot]!;
+    return this.bytes.toString("latin1", at, at + this.length[slot]!);
+  }
+
+  equals(slot: number, id: string): boolean {
+    const len = this.length[slot]!;
+    if (len !== id.length) return false;
+    const at = this.start[slot]!;
+    for (let i = 0; i < len; i++) if (this.bytes[at + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** String order of two slots' ids. */
+  compare(a: number, b: number): number {
+    const la = this.length[a]!;
+    const lb = this.length[b]!;
+    const sa = this.start[a]!;
+    const sb = this.start[b]!;
+    const n = Math.min(la, lb);
+    for (let i = 0; i < n; i++) {
+      const d = this.bytes[sa + i]! - this.bytes[sb + i]!;
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  }
+
+  /** String order of an id against a slot's. */
+  compareTo(id: string, slot: number): number {
+    const len = this.length[slot]!;
+    const at = this.start[slot]!;
+    const n = Math.min(id.length, len);
+    for (let i = 0; i < n; i++) {
+      const d = id.charCodeAt(i) - this.bytes[at + i]!;
+      if (d !== 0) return d;
+    }
+    return id.length - len;
+  }
+
+  /** FNV-1a of the slot's id (the same as hashId of the string). */
+  hash(slot: number): number {
+    let h = 0x811c9dc5;
+    const at = this.start[slot]!;
+    for (let i = 0; i < this.length[slot]!; i++) h = Math.imul(h ^ this.bytes[at + i]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  /** Room for `more` bytes: compacts when half the buffer is replaced ids, else doubles it. */
+  private makeRoom(more: number): void {
+    const live = this.end - this.garbage;
+    const size = live * 2 >= this.bytes.length || live + more > this.bytes.length ? Math.max(this.bytes.length * 2, live + more) : this.bytes.length;
+    const fresh = Buffer.alloc(size);
+    if (this.garbage === 0) {
+      // Nothing to reclaim (a board being loaded): the ids keep their places.
+      this.bytes.copy(fresh, 0, 0, this.end);
+      this.bytes = fresh;
+      return;
+    }
+    let end = 0;
+    for (let slot = 0; slot < this.length.length; slot++) {
+      const len = this.length[slot]!;
+      if (len === 0) continue;
+      this.bytes.copy(fresh, end, this.start[slot]!, this.start[slot]! + len);
+      this.start[slot] = end;
+      end += len;
+    }
+    this.bytes = fresh;
+    this.end = end;
+    this.garbage = 0;
+  }
+}
+
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Player id -> slot: an open-addressing hash table (linear probing, at most half full) over the
+ * ids in an IdColumn, instead of a Map that would need each id as a string.
+ */
+class SlotsById {
+  /** slot + 1; 0: empty. */
+  private table: Int32Array;
+  private count = 0;
+
+  /** Room for `slots` players before the first growth. */
+  constructor(
+    private readonly ids: IdColumn,
+    slots: number,
+  ) {
+    let size = 64;
+    while (size < slots * 2) size *= 2;
+    this.table = new Int32Array(size);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(id: string): number | undefined {
+    const mask = this.table.length - 1;
+    for (let i = hashId(id) & mask; ; i = (i + 1) & mask) {
+      const v = this.table[i]!;
+      if (v === 0) return undefined;
+      if (this.ids.equals(v - 1, id)) return v - 1;
+    }
+  }
+
+  /** Adds a slot whose id (already in the column) is not in the table yet. */
+  add(slot: number): void {
+    if ((this.count + 1) * 2 > this.table.length) this.resize(this.table.length * 2);
+    this.place(slot);
+    this.count++;
+  }
+
+  /** Removes the slot of this id (its id still in the column); returns whether it was there. */
+  delete(slot: number): boolean {
+    const mask = this.table.length - 1;
+    let i = this.ids.hash(slot) & mask;
+    while (this.table[i] !== slot + 1) {
+      if (this.table[i] === 0) return false;
+      i = (i + 1) & mask;
+    }
+    // Backward-shift deletion: move later entries of the probe run into the hole they may skip.
+    for (let j = (i + 1) & mask; this.table[j] !== 0; j = (j + 1) & mask) {
+      const home = this.ids.hash(this.table[j]! - 1) & mask;
+      if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
+        this.table[i] = this.table[j]!;
+        i = j;
+      }
+    }
+    this.table[i] = 0;
+    this.count--;
+    return true;
+  }
+
+  private place(slot: number): void {
+    const mask = this.table.length - 1;
+    let i = this.ids.hash(slot) & mask;
+    while (this.table[i] !== 0) i = (i + 1) & mask;
+    this.table[i] = slot + 1;
+  }
+
+  private resize(size: number): void {
+    const old = this.table;
+    this.table = new Int32Array(size);
+    for (const v of old) if (v !== 0) this.place(v - 1);
+  }
+}
+
+/**
+ * A board's entries as numbered slots in columns (typed arrays for the numbers, IdColumns for the
+ * ids) instead of an object per entry: at a million entries a fraction of the memory, and nothing
+ * for the garbage collector to trace. The tree holds slot numbers; a removed entry's slot is reused
+ * by the next one added.
+ */
+class EntryTable {
+  private score: Float64Array;
+  private at: Float64Array;
+  /** NaN: no frame rate. */
+  private fps: Float64Array;
+  private tier: Uint8Array;
+  private readonly player: IdColumn;
+  private readonly run: IdColumn;
+  /** Each player's slot. */
+  readonly byPlayer: SlotsById;
+  private readonly freeSlots: number[] = [];
+  private used = 0;
+
+  /**
+   * Room for `slots` entries before the first growth: a board loaded at its known size allocates each
+   * column once (the freed buffers of doublings would stay in the process's memory).
+   */
+  constructor(slots: number) {
+    const size = Math.max(64, slots);
+    this.score = new Float64Array(size);
+    this.at = new Float64Array(size);
+    this.fps = new Float64Array(size);
+    this.tier = new Uint8Array(size);
+    this.player = new IdColumn(size);
+    this.run = new IdColumn(size);
+    this.byPlayer = new SlotsById(this.player, size);
+  }
+
+  /** Stores a (checked) entry of a player with no slot yet; answers its slot. */
+  add(e: RankEntry): number {
+    const slot = this.freeSlots.pop() ?? this.used++;
+    if (slot >= this.score.length) this.grow();
+    this.player.set(slot, e.playerId);
+    this.set(slot, e);
+    this.byPlayer.add(slot);
+    return slot;
+  }
+
+  /** Overwrites a slot's entry with the same player's better one. */
+  set(slot: number, e: RankEntry): void {
+    this.score[slot] = e.score;
+    this.at[slot] = e.achievedAt;
+    this.fps[slot] = e.fps ?? NaN;
+    this.tier[slot] = tierCode(e.runTier);
+    this.run.set(slot, e.runId);
+  }
+
+  release(slot: number): void {
+    this.byPlayer.delete(slot);
+    this.player.clear(slot);
+    this.run.clear(slot);
+    this.freeSlots.push(slot);
+  }
+
+  playerOf(slot: number): string {
+    return this.player.get(slot);
+  }
+
+  /** The slot's entry as a new object. */
+  entry(slot: number): RankEntry {
+    const fps = this.fps[slot]!;
+    return {
+      playerId: this.player.get(slot),
+      score: this.score[slot]!,
+      achievedAt: this.at[slot]!,
+      runId: this.run.get(slot),
+      runTier: TIER_NAMES[this.tier[slot]!],
+      fps: Number.isNaN(fps) ? null : fps,
+    };
+  }
+
+  /** Board order of two slots (compareEntries). */
+  compare(a: number, b: number): number {
+    const sa = this.score[a]!;
+    const sb = this.score[b]!;
+    if (sa !== sb) return sb - sa;
+    const ta = this.at[a]!;
+    const tb = this.at[b]!;
+    if (ta !== tb) return ta - tb;
+    return this.run.compare(a, b) || this.player.compare(a, b);
+  }
+
+  /** Board order of an entry against a slot (compareEntries). */
+  compareTo(e: RankEntry, slot: number): number {
+    const s = this.score[slot]!;
+    if (e.score !== s) return s - e.score;
+    const t = this.at[slot]!;
+    if (e.achievedAt !== t) return e.achievedAt - t;
+    return this.run.compareTo(e.runId, slot) || this.player.compareTo(e.playerId, slot);
+  }
+
+  /** Board order of a slot against a cursor, on the key fields (compareKeys). */
+  compareKey(slot: number, c: RankCursor): number {
+    const s = this.score[slot]!;
+    if (s !== c.score) return c.score - s;
+    const t = this.at[slot]!;
+    if (t !== c.achievedAt) return t - c.achievedAt;
+    return -this.run.compareTo(c.runId, slot);
+  }
+
+  private grow(): void {
+    const size = this.score.length * 2;
+    this.score = grown(this.score, size, (n) => new Float64Array(n));
+    this.at = grown(this.at, size, (n) => new Float64Array(n));
+    this.fps = grown(this.fps, size, (n) => new Float64Array(n));
+    this.tier = grown(this.tier, size, (n) => new Uint8Array(n));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counted B+-tree over slots
 // ---------------------------------------------------------------------------------------------
 
 const LEAF_MAX = 128;
@@ -69,7 +422,8 @@ const INNER_FILL = 48;
 
 class Leaf {
   readonly isLeaf = true as const;
-  constructor(public items: RankEntry[]) {}
+  /** Slots, in board order. */
+  constructor(public items: number[]) {}
 }
 
 class Inner {
@@ -79,8 +433,8 @@ class Inner {
     public children: TreeNode[],
     /** Entry count of each child's subtree. */
     public sizes: number[],
-    /** Largest (last in board order) entry of each child's subtree. */
-    public maxes: RankEntry[],
+    /** Slot of the largest (last in board order) entry of each child's subtree. */
+    public maxes: number[],
   ) {
     let t = 0;
     for (const s of sizes) t += s;
@@ -94,7 +448,7 @@ function sizeOf(n: TreeNode): number {
   return n.isLeaf ? n.items.length : n.total;
 }
 
-function maxOf(n: TreeNode): RankEntry {
+function maxOf(n: TreeNode): number {
   return n.isLeaf ? n.items[n.items.length - 1]! : n.maxes[n.maxes.length - 1]!;
 }
 
@@ -106,46 +460,41 @@ function innerOf(children: TreeNode[]): Inner {
   return new Inner(children, children.map(sizeOf), children.map(maxOf));
 }
 
-/** First index i with items[i] >= e (items.length if none). */
-function lowerBound(items: RankEntry[], e: RankEntry): number {
+/** First index i with slots[i] >= slot in board order (slots.length if none). */
+function lowerBound(t: EntryTable, slots: number[], slot: number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareEntries(items[mid]!, e) < 0) lo = mid + 1;
+    if (t.compare(slots[mid]!, slot) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** First index i with items[i] > cursor on the key fields (items.length if none). */
-function upperBoundKey(items: RankEntry[], c: RankCursor): number {
+/** First index i with slots[i] > cursor on the key fields (slots.length if none). */
+function upperBoundKey(t: EntryTable, slots: number[], c: RankCursor): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareKeys(items[mid]!, c) <= 0) lo = mid + 1;
+    if (t.compareKey(slots[mid]!, c) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** First child whose largest entry is >= e (children.length if none). */
-function childFor(node: Inner, e: RankEntry): number {
-  return lowerBound(node.maxes, e);
-}
-
-/** Inserts e (not present); returns a new right sibling when the node split. */
-function insertInto(node: TreeNode, e: RankEntry): TreeNode | null {
+/** Inserts the slot (not present); returns a new right sibling when the node split. */
+function insertInto(t: EntryTable, node: TreeNode, slot: number): TreeNode | null {
   if (node.isLeaf) {
     const items = node.items;
-    items.splice(lowerBound(items, e), 0, e);
+    items.splice(lowerBound(t, items, slot), 0, slot);
     if (items.length <= LEAF_MAX) return null;
     return new Leaf(items.splice(items.length >> 1));
   }
-  const i = Math.min(childFor(node, e), node.children.length - 1);
+  const i = Math.min(lowerBound(t, node.maxes, slot), node.children.length - 1);
   const child = node.children[i]!;
-  const right = insertInto(child, e);
+  const right = insertInto(t, child, slot);
   node.total++;
   node.sizes[i] = sizeOf(child);
   node.maxes[i] = maxOf(child);
@@ -160,18 +509,18 @@ function insertInto(node: TreeNode, e: RankEntry): TreeNode | null {
   return split;
 }
 
-/** Removes e; returns whether it was there. Keeps every non-root node at least MIN wide. */
-function removeFrom(node: TreeNode, e: RankEntry): boolean {
+/** Removes the slot; returns whether it was there. Keeps every non-root node at least MIN wide. */
+function removeFrom(t: EntryTable, node: TreeNode, slot: number): boolean {
   if (node.isLeaf) {
-    const i = lowerBound(node.items, e);
-    if (i >= node.items.length || compareEntries(node.items[i]!, e) !== 0) return false;
+    const i = lowerBound(t, node.items, slot);
+    if (i >= node.items.length || node.items[i] !== slot) return false;
     node.items.splice(i, 1);
     return true;
   }
-  const i = childFor(node, e);
+  const i = lowerBound(t, node.maxes, slot);
   if (i >= node.children.length) return false;
   const child = node.children[i]!;
-  if (!removeFrom(child, e)) return false;
+  if (!removeFrom(t, child, slot)) return false;
   node.total--;
   if (widthOf(child) === 0) {
     node.children.splice(i, 1);
@@ -237,8 +586,8 @@ function rebalance(parent: Inner, i: number): void {
   parent.maxes[li] = maxOf(left);
 }
 
-/** Appends up to `limit - out.length` entries starting at position `offset` of the subtree. */
-function collect(node: TreeNode, offset: number, out: RankEntry[], limit: number): void {
+/** Appends up to `limit - out.length` slots starting at position `offset` of the subtree. */
+function collect(node: TreeNode, offset: number, out: number[], limit: number): void {
   if (node.isLeaf) {
     const items = node.items;
     for (let k = offset; k < items.length && out.length < limit; k++) out.push(items[k]!);
@@ -271,19 +620,6 @@ function checkCount(n: number, name: string): number {
   return n;
 }
 
-const TIER_NAMES = new Map(["free", "ultimate"].map((t) => [t, t]));
-
-function freezeEntry(e: RankEntry): RankEntry {
-  if (typeof e.playerId !== "string" || e.playerId === "") throw new TypeError("rank entry: playerId must be a non-empty string");
-  if (typeof e.runId !== "string" || e.runId === "") throw new TypeError("rank entry: runId must be a non-empty string");
-  if (!Number.isFinite(e.score)) throw new TypeError(`rank entry: score must be a finite number, got ${e.score}`);
-  if (!Number.isFinite(e.achievedAt)) throw new TypeError(`rank entry: achievedAt must be finite epoch ms, got ${e.achievedAt}`);
-  // A private copy with one hidden class: the caller cannot reorder the tree by mutating its object.
-  // Tier names are interned: a million entries share two strings.
-  const runTier = e.runTier === undefined ? undefined : (TIER_NAMES.get(e.runTier) ?? e.runTier);
-  return Object.freeze({ playerId: e.playerId, score: e.score, achievedAt: e.achievedAt, runId: e.runId, runTier, fps: e.fps ?? null });
-}
-
 // ---------------------------------------------------------------------------------------------
 // One board
 // ---------------------------------------------------------------------------------------------
@@ -297,84 +633,108 @@ export interface AroundResult {
   entries: RankEntry[];
 }
 
+/** Builds a board from entries added one by one (a board read from the database page by page). */
+export interface RankIndexBuilder {
+  /** Adds an entry; of several for one player, the best is kept. */
+  add(entry: RankEntry): void;
+  build(): BoardRankIndex;
+}
+
 export class BoardRankIndex {
   private root: TreeNode = new Leaf([]);
-  private readonly byPlayer = new Map<string, RankEntry>();
+  private readonly table: EntryTable;
+
+  /** An empty board with room for `expected` entries before its columns grow. */
+  constructor(expected = 0) {
+    this.table = new EntryTable(expected);
+  }
+
+  /** Bulk build (O(n log n) sort, skipped for entries already in board order, + O(n) load); keeps each player's best entry. */
+  static fromEntries(entries: Iterable<RankEntry>): BoardRankIndex {
+    const builder = BoardRankIndex.builder();
+    for (const e of entries) builder.add(e);
+    return builder.build();
+  }
 
   /**
-   * Bulk build (O(n log n) sort + O(n) load); keeps each player's best entry. Entries that come in
-   * board order already (a board read from its index) skip the sort: one pass checks the order.
+   * A bulk build fed one entry at a time, for about `expected` entries. Entries that come in board
+   * order (a board read from its index) skip the sort.
    */
-  static fromEntries(entries: Iterable<RankEntry>): BoardRankIndex {
-    const index = new BoardRankIndex();
-    const best = index.byPlayer;
+  static builder(expected = 0): RankIndexBuilder {
+    // Room for an eighth more: the board's first new players after the load do not grow it.
+    const index = new BoardRankIndex(expected + (expected >> 3));
+    const { table } = index;
+    const slots: number[] = [];
     let inOrder = true;
-    let prev: RankEntry | undefined;
-    for (const raw of entries) {
-      const old = best.get(raw.playerId);
-      if (old !== undefined) inOrder = false;
-      if (old === undefined || compareEntries(raw, old) < 0) {
-        const e = freezeEntry(raw);
-        if (prev !== undefined && compareEntries(prev, e) >= 0) inOrder = false;
-        best.set(raw.playerId, e);
-        prev = e;
-      }
-    }
-    const sorted = inOrder ? [...best.values()] : [...best.values()].sort(compareEntries);
-    if (sorted.length <= LEAF_MAX) {
-      index.root = new Leaf(sorted);
-      return index;
-    }
-    let level: TreeNode[] = chunk(sorted, Math.ceil(sorted.length / LEAF_FILL)).map((items) => new Leaf(items));
-    while (level.length > 1) {
-      const groups = level.length <= INNER_MAX ? [level] : chunk(level, Math.ceil(level.length / INNER_FILL));
-      level = groups.map(innerOf);
-    }
-    index.root = level[0]!;
-    return index;
+    return {
+      add(raw) {
+        const e = checkEntry(raw);
+        const old = table.byPlayer.get(e.playerId);
+        if (old !== undefined) {
+          inOrder = false;
+          if (table.compareTo(e, old) < 0) table.set(old, e);
+          return;
+        }
+        const slot = table.add(e);
+        const prev = slots[slots.length - 1];
+        if (prev !== undefined && table.compare(prev, slot) >= 0) inOrder = false;
+        slots.push(slot);
+      },
+      build() {
+        const sorted = inOrder ? slots : slots.sort((a, b) => table.compare(a, b));
+        if (sorted.length <= LEAF_MAX) {
+          index.root = new Leaf(sorted);
+          return index;
+        }
+        let level: TreeNode[] = chunk(sorted, Math.ceil(sorted.length / LEAF_FILL)).map((items) => new Leaf(items));
+        while (level.length > 1) {
+          const groups = level.length <= INNER_MAX ? [level] : chunk(level, Math.ceil(level.length / INNER_FILL));
+          level = groups.map(innerOf);
+        }
+        index.root = level[0]!;
+        return index;
+      },
+    };
   }
 
   get size(): number {
-    return this.byPlayer.size;
+    return this.table.byPlayer.size;
   }
 
   /**
    * Keep-best: stores `entry` as the player's entry if they have none, or if it is strictly better
-   * (earlier in board order) than their current one. Returns whether the board changed.
+   * (earlier in board order) than their current one. Returns whether the board changed. The board
+   * keeps its own copy: changing `entry` afterwards changes nothing.
    */
   upsertBest(entry: RankEntry): boolean {
-    const old = this.byPlayer.get(entry.playerId);
-    if (old !== undefined && compareEntries(entry, old) >= 0) return false;
-    const e = freezeEntry(entry);
-    if (old !== undefined) this.removeEntry(old);
-    const right = insertInto(this.root, e);
+    const e = checkEntry(entry);
+    const old = this.table.byPlayer.get(e.playerId);
+    if (old !== undefined && this.table.compareTo(e, old) >= 0) return false;
+    if (old !== undefined) this.removeSlot(old);
+    const slot = this.table.add(e);
+    const right = insertInto(this.table, this.root, slot);
     if (right) this.root = innerOf([this.root, right]);
-    this.byPlayer.set(e.playerId, e);
     return true;
   }
 
   /** Removes the player's entry (e.g. disqualified); returns whether there was one. */
   remove(playerId: string): boolean {
-    const old = this.byPlayer.get(playerId);
+    const old = this.table.byPlayer.get(playerId);
     if (old === undefined) return false;
-    this.removeEntry(old);
-    this.byPlayer.delete(playerId);
+    this.removeSlot(old);
     return true;
   }
 
-  /** The players with an entry. */
-  players(): IterableIterator<string> {
-    return this.byPlayer.keys();
-  }
-
+  /** A copy of the player's entry. */
   entryOf(playerId: string): RankEntry | undefined {
-    return this.byPlayer.get(playerId);
+    const slot = this.table.byPlayer.get(playerId);
+    return slot === undefined ? undefined : this.table.entry(slot);
   }
 
   /** 1-based rank of the player's entry, or null if they have none. O(log n). */
   rankOf(playerId: string): number | null {
-    const e = this.byPlayer.get(playerId);
-    return e === undefined ? null : this.positionOf(e) + 1;
+    const slot = this.table.byPlayer.get(playerId);
+    return slot === undefined ? null : this.positionOf(slot) + 1;
   }
 
   /** The best `n` entries. */
@@ -386,17 +746,17 @@ export class BoardRankIndex {
   range(offset: number, count: number): RankEntry[] {
     checkCount(offset, "offset");
     checkCount(count, "count");
-    const out: RankEntry[] = [];
-    if (count > 0 && offset < this.size) collect(this.root, offset, out, Math.min(count, this.size - offset));
-    return out;
+    const slots: number[] = [];
+    if (count > 0 && offset < this.size) collect(this.root, offset, slots, Math.min(count, this.size - offset));
+    return slots.map((slot) => this.table.entry(slot));
   }
 
   /** The player's rank and the entries within `radius` ranks of it (fewer at the board's ends). */
   around(playerId: string, radius: number): AroundResult | null {
     checkCount(radius, "radius");
-    const e = this.byPlayer.get(playerId);
-    if (e === undefined) return null;
-    const pos = this.positionOf(e);
+    const slot = this.table.byPlayer.get(playerId);
+    if (slot === undefined) return null;
+    const pos = this.positionOf(slot);
     const start = Math.max(0, pos - radius);
     return { rank: pos + 1, startRank: start + 1, entries: this.range(start, pos + radius + 1 - start) };
   }
@@ -411,22 +771,23 @@ export class BoardRankIndex {
     return this.range(this.countNotAfter(cursor), count);
   }
 
-  private removeEntry(e: RankEntry): void {
-    if (!removeFrom(this.root, e)) throw new Error("rank index: entry missing from the tree (bug)");
+  private removeSlot(slot: number): void {
+    if (!removeFrom(this.table, this.root, slot)) throw new Error("rank index: entry missing from the tree (bug)");
     while (!this.root.isLeaf && this.root.children.length === 1) this.root = this.root.children[0]!;
     if (!this.root.isLeaf && this.root.children.length === 0) this.root = new Leaf([]);
+    this.table.release(slot);
   }
 
-  /** 0-based position of an entry that is in the tree. */
-  private positionOf(e: RankEntry): number {
+  /** 0-based position of a slot that is in the tree. */
+  private positionOf(slot: number): number {
     let node = this.root;
     let pos = 0;
     while (!node.isLeaf) {
-      const i = childFor(node, e);
+      const i = lowerBound(this.table, node.maxes, slot);
       for (let k = 0; k < i; k++) pos += node.sizes[k]!;
       node = node.children[i]!;
     }
-    return pos + lowerBound(node.items, e);
+    return pos + lowerBound(this.table, node.items, slot);
   }
 
   /** Number of entries at or before `cursor` (on the key fields). */
@@ -434,24 +795,18 @@ export class BoardRankIndex {
     let node = this.root;
     let pos = 0;
     while (!node.isLeaf) {
-      let lo = 0;
-      let hi = node.maxes.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareKeys(node.maxes[mid]!, c) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = upperBoundKey(this.table, node.maxes, c);
       for (let k = 0; k < lo; k++) pos += node.sizes[k]!;
       if (lo === node.children.length) return pos;
       node = node.children[lo]!;
     }
-    return pos + upperBoundKey(node.items, c);
+    return pos + upperBoundKey(this.table, node.items, c);
   }
 
   /** Structural self-check for tests: order, counts, maxes, node widths, equal leaf depth. */
   checkInvariants(): void {
     let leafDepth = -1;
-    let prev: RankEntry | undefined;
+    let prev: number | undefined;
     let seen = 0;
     const visit = (node: TreeNode, depth: number, isRoot: boolean): void => {
       if (node.isLeaf) {
@@ -459,8 +814,8 @@ export class BoardRankIndex {
         if (depth !== leafDepth) throw new Error("leaves at different depths");
         if (!isRoot && (node.items.length < 1 || node.items.length > LEAF_MAX)) throw new Error(`leaf width ${node.items.length}`);
         for (const it of node.items) {
-          if (prev && compareEntries(prev, it) >= 0) throw new Error("entries out of order");
-          if (this.byPlayer.get(it.playerId) !== it) throw new Error("tree entry is not the player's entry");
+          if (prev !== undefined && this.table.compare(prev, it) >= 0) throw new Error("entries out of order");
+          if (this.table.byPlayer.get(this.table.playerOf(it)) !== it) throw new Error("tree entry is not the player's entry");
           prev = it;
           seen++;
         }
@@ -479,7 +834,7 @@ export class BoardRankIndex {
       if (total !== node.total) throw new Error("stale total");
     };
     visit(this.root, 0, true);
-    if (seen !== this.byPlayer.size) throw new Error(`tree holds ${seen} entries, map ${this.byPlayer.size}`);
+    if (seen !== this.size) throw new Error(`tree holds ${seen} entries, the player table ${this.size}`);
   }
 }
 
@@ -487,8 +842,21 @@ export class BoardRankIndex {
 // Many boards
 // ---------------------------------------------------------------------------------------------
 
-/** Loads a board's entries (e.g. its BoardEntry rows) when the board is first needed. */
-export type RankLoader = () => Iterable<RankEntry> | Promise<Iterable<RankEntry>>;
+/** A board's entries page by page, with how many there are about (to size the board before the load). */
+export type RankPages = AsyncIterable<Iterable<RankEntry>> & { size?: number };
+
+/**
+ * Loads a board's entries (e.g. its BoardEntry rows) when the board is first needed: all at once,
+ * or page by page (each page is added to the board as it comes, then dropped).
+ */
+export type RankLoader = () => Iterable<RankEntry> | RankPages | Promise<Iterable<RankEntry> | RankPages>;
+
+async function buildFrom(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
+  if (!(Symbol.asyncIterator in loaded)) return BoardRankIndex.fromEntries(loaded);
+  const builder = BoardRankIndex.builder(loaded.size ?? 0);
+  for await (const page of loaded) for (const e of page) builder.add(e);
+  return builder.build();
+}
 
 /**
  * boardKey (opaque, built by the caller) -> BoardRankIndex. `ensure` loads a board once: callers
@@ -521,8 +889,8 @@ export class RankIndexRegistry {
     if (pending) return pending;
     const load: Promise<BoardRankIndex> = Promise.resolve()
       .then(loader)
-      .then((entries) => {
-        const index = BoardRankIndex.fromEntries(entries);
+      .then(buildFrom)
+      .then((index) => {
         // Install only if nobody dropped or replaced the board meanwhile.
         if (this.loading.get(boardKey) === load) this.boards.set(boardKey, index);
         return this.boards.get(boardKey) ?? index;
@@ -548,10 +916,6 @@ export class RankIndexRegistry {
 
   keys(): string[] {
     return [...this.boards.keys()];
-  }
-
-  values(): IterableIterator<BoardRankIndex> {
-    return this.boards.values();
   }
 
   get size(): number {

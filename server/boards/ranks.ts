@@ -4,10 +4,12 @@
  * it, loaded from the database (in keyset pages, board-store.ts) the first time a board is read:
  * - in process (an order-statistic B-tree, rank-index.ts) for one app instance;
  * - in Redis sorted sets (redis-rank.ts) when REDIS_URL is set, shared by every instance.
- * Entries carry what a page shows (score, time, run, its tier and frame rate); players' handles are
- * kept beside them, once per player. Every verified improvement is applied after its transaction
- * commits (keep-best, so applying one twice, or on top of a load that already saw it, changes
- * nothing). Each board has a revision that every change bumps: readers use it as an ETag.
+ * Entries carry what a page shows (score, time, run, its tier and frame rate). Players' handles are
+ * read for the rows a read shows and cached (at most HANDLE_CACHE_SIZE, in process; in a Redis hash
+ * filled with the board, with Redis); a rename updates the cache and the boards' revisions. Every
+ * verified improvement is applied after its transaction commits (keep-best, so applying one twice,
+ * or on top of a load that already saw it, changes nothing). Each board has a revision that every
+ * change bumps: readers use it as an ETag.
  *
  * Memory stays bounded: a board of an ended period is dropped after its close (`evict`), and any
  * board unread for IDLE_MS is dropped by `sweep` (it reloads on its next read); Redis keys of a
@@ -21,7 +23,7 @@
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
-import { boardEntries } from "./board-store";
+import { boardEntries, boardPages, handlesOf } from "./board-store";
 import { periodByKey } from "./periods";
 import { BoardRankIndex, RankIndexRegistry, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
@@ -60,32 +62,32 @@ export interface RankStore {
 export const IDLE_MS = 10 * 60 * 1000;
 /** Redis keeps the boards of a bounded period this long after it ends. */
 export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
-
-/** Reads a board from the database page by page, recording handles; answers the entries. */
-async function loadEntries(db: Db, board: BoardId, names: (playerId: string, handle: string) => void): Promise<RankEntry[]> {
-  const all: RankEntry[] = [];
-  for await (const page of boardEntries(db, board)) {
-    for (const row of page) {
-      names(row.playerId, row.handle);
-      all.push({ playerId: row.playerId, score: row.score, achievedAt: row.achievedAt, runId: row.runId, runTier: row.runTier, fps: row.fps });
-    }
-  }
-  return all;
-}
+/** Handles the in-process store keeps (the players reads showed last); others are read when shown. */
+export const HANDLE_CACHE_SIZE = 100_000;
 
 export class MemoryRankStore implements RankStore {
   private readonly registry = new RankIndexRegistry();
+  /** Cached handles, oldest first. */
   private readonly handles = new Map<string, string>();
   private readonly revisions = new Map<string, number>();
   private readonly lastRead = new Map<string, number>();
+  /** Bumped by every rename: part of every board's revision. */
   private handlesRevision = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly handleCacheSize = HANDLE_CACHE_SIZE,
+  ) {}
 
   private index(board: BoardId): Promise<BoardRankIndex> {
     const key = boardKey(board);
     this.lastRead.set(key, Date.now());
-    return this.registry.ensure(key, () => loadEntries(this.db, board, (id, handle) => this.handles.set(id, handle)));
+    return this.registry.ensure(key, () => boardPages(this.db, board));
+  }
+
+  private remember(playerId: string, handle: string) {
+    this.handles.set(playerId, handle);
+    if (this.handles.size > this.handleCacheSize) this.handles.delete(this.handles.keys().next().value!);
   }
 
   private bump(board: BoardId) {
@@ -93,12 +95,22 @@ export class MemoryRankStore implements RankStore {
     this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1);
   }
 
-  private named(entries: RankEntry[]): NamedEntry[] {
-    return entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId) ?? "?" }));
+  /** The entries with their players' handles, the ones not cached read from the database. */
+  private async named(entries: RankEntry[]): Promise<NamedEntry[]> {
+    const missing = entries.filter((e) => !this.handles.has(e.playerId)).map((e) => e.playerId);
+    if (missing.length === 0) return entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId)! }));
+    const revision = this.handlesRevision;
+    const read = await handlesOf(this.db, missing);
+    // A rename made while reading is in the cache already, newer than what was read.
+    const named = entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId) ?? read.get(e.playerId) ?? "?" }));
+    // Cached after answering (caching may push out handles this answer shows); after a rename while
+    // reading, what was read may be old: none of it is kept.
+    if (revision === this.handlesRevision) for (const [id, handle] of read) this.remember(id, handle);
+    return named;
   }
 
   async apply(board: BoardId, entry: RankEntry, handle: string) {
-    this.handles.set(entry.playerId, handle);
+    this.remember(entry.playerId, handle);
     // After the load: a load that read the database before this entry committed gets it here.
     if ((await this.index(board)).upsertBest(entry)) this.bump(board);
   }
@@ -111,9 +123,9 @@ export class MemoryRankStore implements RankStore {
   }
 
   async rename(playerId: string, handle: string) {
-    if (!this.handles.has(playerId)) return;
-    this.handles.set(playerId, handle);
+    // Always a new revision: a page answered earlier may show the old handle even if it left the cache.
     this.handlesRevision++;
+    this.remember(playerId, handle);
   }
 
   async rankOf(board: BoardId, playerId: string) {
@@ -128,12 +140,12 @@ export class MemoryRankStore implements RankStore {
     const index = await this.index(board);
     const entries = after ? index.after(after, limit) : index.top(limit);
     const startRank = entries.length ? index.rankOf(entries[0]!.playerId)! : 1;
-    return { startRank, entries: this.named(entries) };
+    return { startRank, entries: await this.named(entries) };
   }
 
   async around(board: BoardId, playerId: string, radius: number) {
     const found = (await this.index(board)).around(playerId, radius);
-    return found ? { rank: found.rank, startRank: found.startRank, entries: this.named(found.entries) } : null;
+    return found ? { rank: found.rank, startRank: found.startRank, entries: await this.named(found.entries) } : null;
   }
 
   async revision(board: BoardId) {
@@ -156,12 +168,6 @@ export class MemoryRankStore implements RankStore {
       this.lastRead.delete(key);
       dropped++;
     }
-    if (dropped > 0) {
-      // Forget the handles of players no board in memory shows any more.
-      const shown = new Set<string>();
-      for (const index of this.registry.values()) for (const id of index.players()) shown.add(id);
-      for (const id of this.handles.keys()) if (!shown.has(id)) this.handles.delete(id);
-    }
     return dropped;
   }
 }
@@ -183,9 +189,12 @@ export class RedisRankStore implements RankStore {
         const zset = new RedisBoardRank(this.redis, key);
         const marker = `${zset.zsetKey}:loaded`;
         if ((await this.redis.sendCommand(["EXISTS", marker])) !== 1) {
-          const handles: string[] = [];
-          const entries = await loadEntries(this.db, board, (id, handle) => handles.push(id, handle));
-          for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
+          const entries: RankEntry[] = [];
+          for await (const page of boardEntries(this.db, board)) {
+            for (const e of page) entries.push(e);
+            const handles = [...(await handlesOf(this.db, page.map((e) => e.playerId)))].flat();
+            for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
+          }
           await zset.load(entries);
           await this.redis.sendCommand(["SET", marker, "1"]);
           const endsAt = await this.periodEnd(board);

@@ -68,13 +68,31 @@ describe("BoardRankIndex basics", () => {
     expect(b.rankOf("ann")).toBe(1);
   });
 
-  it("copies entries: mutating the caller's object does not change the board", () => {
+  it("copies entries: mutating the caller's object or an answered one does not change the board", () => {
     const b = new BoardRankIndex();
     const mine = e("ann", 100);
     b.upsertBest(mine);
     mine.score = 1;
     expect(b.entryOf("ann")!.score).toBe(100);
-    expect(Object.isFrozen(b.entryOf("ann"))).toBe(true);
+    b.top(1)[0]!.score = 2;
+    b.entryOf("ann")!.runId = "other";
+    expect(b.top(1)).toEqual([e("ann", 100)]);
+  });
+
+  it("keeps each entry's tier and frame rate, and reuses a replaced entry's place", () => {
+    const b = new BoardRankIndex();
+    b.upsertBest({ playerId: "ann", score: 5, achievedAt: 1, runId: "r1" });
+    b.upsertBest({ playerId: "bob", score: 4, achievedAt: 1, runId: "r2", runTier: "ultimate", fps: 143.5 });
+    b.upsertBest({ playerId: "cid", score: 3, achievedAt: 1, runId: "r3", runTier: "kiosk", fps: null });
+    expect(b.top(3)).toEqual([
+      { playerId: "ann", score: 5, achievedAt: 1, runId: "r1", runTier: undefined, fps: null },
+      { playerId: "bob", score: 4, achievedAt: 1, runId: "r2", runTier: "ultimate", fps: 143.5 },
+      { playerId: "cid", score: 3, achievedAt: 1, runId: "r3", runTier: "kiosk", fps: null },
+    ]);
+    for (let i = 0; i < 100; i++) b.upsertBest({ playerId: "bob", score: 10 + i, achievedAt: 1, runId: `b${i}`, runTier: "free", fps: i });
+    expect(b.top(1)).toEqual([{ playerId: "bob", score: 109, achievedAt: 1, runId: "b99", runTier: "free", fps: 99 }]);
+    expect(b.entryOf("cid")).toEqual({ playerId: "cid", score: 3, achievedAt: 1, runId: "r3", runTier: "kiosk", fps: null });
+    b.checkInvariants();
   });
 
   it("orders by score desc, then achievedAt asc, then runId asc; ranks 1,2,3,4 with no sharing", () => {
@@ -146,6 +164,8 @@ describe("BoardRankIndex basics", () => {
     expect(() => b.range(0.5, 1)).toThrow(RangeError);
     expect(() => b.upsertBest(e("a", NaN))).toThrow(TypeError);
     expect(() => b.upsertBest({ ...e("a", 1), runId: "" })).toThrow(TypeError);
+    expect(() => b.upsertBest({ ...e("a", 1), runId: "r\u{1F600}" })).toThrow(TypeError);
+    expect(() => b.upsertBest(e("x".repeat(256), 1))).toThrow(TypeError);
     expect(() => b.upsertBest({ ...e("a", 1), achievedAt: Infinity })).toThrow(TypeError);
   });
 });
@@ -279,6 +299,21 @@ describe("randomized against a naive sorted array", () => {
     expect(b.rankOf("again")).toBe(1);
   });
 
+  it("a board built for fewer entries than it gets grows: columns, ids and the player table", () => {
+    const rnd = prng(5);
+    const builder = BoardRankIndex.builder(10);
+    const list = Array.from({ length: 3000 }, (_, i) => e(`player-${i}-${"x".repeat(i % 40)}`, 3000 - i, Math.floor(rnd() * 100)));
+    for (const x of list) builder.add(x);
+    const b = builder.build();
+    b.checkInvariants();
+    expect(b.top(b.size)).toEqual(list);
+    for (let i = 0; i < 3000; i += 3) expect(b.upsertBest(e(`player-${i}-${"x".repeat(i % 40)}`, 10_000 + i))).toBe(true);
+    for (let i = 1; i < 3000; i += 3) expect(b.remove(`player-${i}-${"x".repeat(i % 40)}`)).toBe(true);
+    b.checkInvariants();
+    expect(b.size).toBe(2000);
+    expect(b.rankOf(`player-2997-${"x".repeat(2997 % 40)}`)).toBe(1);
+  });
+
   it("fromEntries gives the same board as one upsert at a time", () => {
     const rnd = prng(9);
     const list = Array.from({ length: 5000 }, () => e(`p${Math.floor(rnd() * 2000)}`, Math.floor(rnd() * 100), Math.floor(rnd() * 100)));
@@ -312,6 +347,20 @@ describe("RankIndexRegistry", () => {
     expect(reg.get("gridshot|week|2026-11-19T00:00|all")).toBeUndefined();
     expect(reg.drop("gridshot|week|2026-11-19T00:00|all")).toBe(false);
     expect(reg.size).toBe(0);
+  });
+
+  it("builds a board from a loader's pages as they come, keeping each player's best", async () => {
+    const reg = new RankIndexRegistry();
+    async function* pages() {
+      yield [e("a", 3), e("b", 2)];
+      await new Promise((r) => setTimeout(r, 1));
+      yield [];
+      yield [e("c", 1), e("a", 1)];
+    }
+    const board = await reg.ensure("k", pages);
+    expect(ids(board.top(5))).toEqual(["a", "b", "c"]);
+    expect(board.entryOf("a")).toEqual(e("a", 3));
+    board.checkInvariants();
   });
 
   it("does not cache a failed load, and a board dropped while loading stays dropped", async () => {
