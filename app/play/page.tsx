@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { builtInScenarios } from "@/game/core";
-import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-browse";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 
 export const metadata = { title: "Play · Flickboard" };
 

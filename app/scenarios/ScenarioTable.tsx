@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { profileHref } from "@/lib/contracts/profiles";
-import { SCENARIO_KIND_LABELS, type BrowseEntry } from "@/lib/contracts/scenario-browse";
+import type { BrowseEntry } from "@/lib/contracts/scenario-browse";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 
 /** Listed scenarios as a table: name and kind, author, plays this week, top score and its holder, and where to play. */
 export function ScenarioTable({ scenarios, showAuthor = true }: { scenarios: BrowseEntry[]; showAuthor?: boolean }) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { browseQuerySchema, SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-browse";
+import { browseQuerySchema } from "@/lib/contracts/scenario-browse";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 import { currentChallenge } from "@/server/challenge/challenge";
 import { isDomainError } from "@/server/errors";
 import { runtime } from "@/server/runtime";

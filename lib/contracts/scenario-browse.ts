@@ -5,14 +5,6 @@
 import { z } from "zod";
 import { scenarioKinds, type ScenarioKind } from "../../game/core";
 
-/** How the pages name each kind of scenario. */
-export const SCENARIO_KIND_LABELS: Record<ScenarioKind, string> = {
-  "clicking-static": "Clicking · static",
-  "clicking-dynamic": "Clicking · moving",
-  tracking: "Tracking",
-  switching: "Target switching",
-};
-
 /** Scenarios an answer holds unless `limit` says otherwise. */
 export const BROWSE_PAGE_SIZE = 24;
 

@@ -34,6 +34,11 @@ it("a player makes, previews and publishes a scenario; another opens its code, p
   await editor.getByLabel("Start from a built-in").selectOption("strafe-shot");
   await editor.getByLabel("Name").fill("Sway Check");
   await editor.getByLabel("Description").fill("Big targets, small sway.");
+  // Another kind brings the target health, motion and scoring its rules need: no field is flagged.
+  await editor.getByLabel("Kind").selectOption({ label: "Tracking" });
+  expect(await editor.getByLabel("Kind").inputValue()).toBe("tracking");
+  await expect.poll(() => editor.locator("[data-issue-for]:not(:empty)").count(), POLL).toBe(0);
+  await editor.getByLabel("Kind").selectOption({ label: "Clicking · moving" });
   await editor.getByLabel("Duration (ms)").fill("10000");
   await editor.getByLabel("Radius (world units)").fill("1.5");
   await editor.getByLabel("Speed (°/s)").fill("10");

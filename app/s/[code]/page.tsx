@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-browse";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 import WeeklyTop from "@/app/leaderboards/WeeklyTop";
 import { normalizeShareCode, type PlayerScenarioView } from "@/lib/contracts/player-scenarios";
 import { profileHref } from "@/lib/contracts/profiles";

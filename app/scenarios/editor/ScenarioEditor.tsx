@@ -2,9 +2,21 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { builtInScenarios, canonicalJson, checkScenarioDraft, draftOf, scenarioKinds, type DraftIssue, type ScenarioDraft, type ScenarioHealth, type ScenarioMotion } from "@/game/core";
+import {
+  builtInScenarios,
+  canonicalJson,
+  checkScenarioDraft,
+  draftOf,
+  scenarioKinds,
+  type DraftIssue,
+  type ScenarioDraft,
+  type ScenarioHealth,
+  type ScenarioKind,
+  type ScenarioMotion,
+} from "@/game/core";
 import { json, type ApiFailure } from "@/game/client/api";
 import type { PlayerScenarioView } from "@/lib/contracts/player-scenarios";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 import { ErrorNote } from "@/app/components/ErrorNote";
 import Preview from "./Preview";
 import ShareBox from "./ShareBox";
@@ -38,6 +50,16 @@ function withValue<T>(object: T, path: string, value: unknown): T {
   return { ...current, [head!]: rest.length === 0 ? value : withValue(current[head!], rest.join("."), value) } as T;
 }
 
+/**
+ * The draft as a scenario of `kind`: the kind's rules tie target health, motion and scoring to it, so
+ * those come from the built-in of that kind; the name, duration, spawn area and targets' size stay.
+ */
+function asKind(draft: ScenarioDraft, kind: ScenarioKind): ScenarioDraft {
+  const preset = builtInScenarios.find((s) => s.kind === kind)!;
+  const count = kind === "switching" ? Math.max(2, draft.targets.count) : draft.targets.count;
+  return { ...draft, kind, targets: { ...draft.targets, count, health: preset.targets.health }, motion: preset.motion, scoring: preset.scoring };
+}
+
 function valueAt(object: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], object);
 }
@@ -61,6 +83,10 @@ export default function ScenarioEditor({ initial }: { initial: PlayerScenarioVie
 
   const set = (path: string, value: unknown) => {
     setDraft((d) => withValue(d, path, value));
+    if (save.state !== "busy") setSave({ state: "idle" });
+  };
+  const changeKind = (kind: ScenarioKind) => {
+    setDraft((d) => asKind(d, kind));
     if (save.state !== "busy") setSave({ state: "idle" });
   };
   // Compared canonically: a stored draft's keys may come back in another order (PostgreSQL's jsonb).
@@ -157,10 +183,10 @@ export default function ScenarioEditor({ initial }: { initial: PlayerScenarioVie
             {field(
               "kind",
               "Kind",
-              <select id="f-kind" value={draft.kind} onChange={(e) => set("kind", e.target.value)} aria-describedby="f-kind-issues">
+              <select id="f-kind" value={draft.kind} onChange={(e) => changeKind(e.target.value as ScenarioKind)} aria-describedby="f-kind-issues">
                 {scenarioKinds.map((k) => (
                   <option key={k} value={k}>
-                    {k}
+                    {SCENARIO_KIND_LABELS[k]}
                   </option>
                 ))}
               </select>,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-browse";
+import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 import { requireAdminPage } from "@/server/admin/page-guard";
 import { runtime } from "@/server/runtime";
 import { moderationQueue, QUEUE_LIMIT } from "@/server/scenarios/player/moderation-queue";
