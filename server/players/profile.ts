@@ -53,15 +53,16 @@ async function verifiedRuns(db: Db, playerId: string, challenge: Challenge): Pro
   return rows.map((r) => ({ id: r.id, scenario: r.scenarioId, tier: r.tier as TierName, score: r.score!, at: r.finishedAt!, week: weekOf(r.finishedAt!, challenge) }));
 }
 
-async function scenarioNames(db: Db): Promise<Record<string, string>> {
-  const rows = await db.scenario.findMany({ select: { id: true, name: true } });
+/** The names of the scenarios the player has runs on: every scenario their profile can mention (runs, bests, ranks, prizes). */
+async function scenarioNames(db: Db, playerId: string): Promise<Record<string, string>> {
+  const rows = await db.scenario.findMany({ where: { versions: { some: { runs: { some: { playerId } } } } }, select: { id: true, name: true } });
   return Object.fromEntries(rows.map((s) => [s.id, s.name]));
 }
 
 /** What a shared link previews: the handle and the personal bests. NotFound for an unknown handle. */
 export async function playerCard(db: Db, handle: string): Promise<ProfileCard> {
   const player = await findPlayer(db, handle);
-  const [verified, names] = await Promise.all([verifiedRuns(db, player.id, await currentChallenge(db)), scenarioNames(db)]);
+  const [verified, names] = await Promise.all([verifiedRuns(db, player.id, await currentChallenge(db)), scenarioNames(db, player.id)]);
   return { handle: player.handle, guest: player.guest, disqualified: player.disqualifiedAt !== null, scenarioNames: names, bests: personalBests(verified) };
 }
 
@@ -74,7 +75,7 @@ export async function playerProfile(db: Db, ranks: RankStore, input: { handle: s
 
   const [verified, names, prizes, runs, weeklyTop10] = await Promise.all([
     verifiedRuns(db, player.id, challenge),
-    scenarioNames(db),
+    scenarioNames(db, player.id),
     prizeHistory(db, player.id),
     runsPage(db, player.id, input.page ?? 1),
     weeklyTopTens(db, player.id),
