@@ -63,11 +63,19 @@ export function generatedHandle(prefix: string): string {
  * anyone's) with a generated handle, until they choose one.
  */
 export async function createGuest(db: Db, input: { session: NewSession }): Promise<SignedUp> {
+  return withFreshRandomKey(() => insertPlayer(db, { handle: generatedHandle(GUEST_PREFIX), guest: true }, input.session));
+}
+
+/**
+ * Runs `insert`, which stores a row under a newly drawn random key (a generated handle, a share
+ * code), again when the key clashed with a stored one: with 31^6 or more keys a clash is rare, five
+ * in a row would mean something else is wrong.
+ */
+export async function withFreshRandomKey<T>(insert: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertPlayer(db, { handle: generatedHandle(GUEST_PREFIX), guest: true }, input.session);
+      return await insert();
     } catch (err) {
-      // 31^6 handles: a clash is rare, two in a row rarer still.
       if (!isUniqueViolation(err) || attempt >= 5) throw err;
     }
   }

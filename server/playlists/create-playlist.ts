@@ -8,9 +8,8 @@ import { audit } from "../audit";
 import type { Db } from "../db/client";
 import { transact } from "../db/transact";
 import { Forbidden, InvalidInput } from "../errors";
-import { isBlocked } from "../players/handles";
-import { isUniqueViolation } from "../players/players";
-import { newShareCode } from "../scenarios/player/draft";
+import { withFreshRandomKey } from "../players/players";
+import { newShareCode, refuseBlockedText } from "../scenarios/player/draft";
 import { PLAYABLE_INCLUDE, playableAt } from "./playable";
 import { readPlaylist } from "./read-playlist";
 
@@ -23,8 +22,7 @@ function acceptText(input: { name: string; description: string }) {
   if (name.length === 0) throw new InvalidInput("invalid_playlist", "name: a name is required.");
   if (name.length > L.maxNameLength) throw new InvalidInput("invalid_playlist", `name: at most ${L.maxNameLength} characters.`);
   if (description.length > L.maxDescriptionLength) throw new InvalidInput("invalid_playlist", `description: at most ${L.maxDescriptionLength} characters.`);
-  if (isBlocked(name)) throw new InvalidInput("text_not_allowed", "name: that name is not allowed. Please pick another.");
-  if (description && isBlocked(description)) throw new InvalidInput("text_not_allowed", "description: that description contains a word that is not allowed.");
+  refuseBlockedText({ name, description });
   return { name, description };
 }
 
@@ -54,25 +52,21 @@ export async function createPlaylist(
   if (input.author.guest) throw new Forbidden("handle_required", "Choose a handle first: playlists are shared under their author's name.");
   const text = acceptText(input);
   const items = await pinItems(db, input.items);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const row = await transact(db, async (tx) => {
-        const playlist = await tx.playlist.create({
-          data: { code: newShareCode(), authorId: input.author.id, ...text, items: { create: items.map((item, position) => ({ position, ...item })) } },
-        });
-        await audit(tx, {
-          actorType: "player",
-          actorId: input.author.id,
-          action: "playlist.create",
-          targetType: "playlist",
-          targetId: playlist.id,
-          details: { code: playlist.code, items: items.map((i) => i.scenarioId) },
-        });
-        return playlist;
+  const row = await withFreshRandomKey(() =>
+    transact(db, async (tx) => {
+      const playlist = await tx.playlist.create({
+        data: { code: newShareCode(), authorId: input.author.id, ...text, items: { create: items.map((item, position) => ({ position, ...item })) } },
       });
-      return await readPlaylist(db, { id: row.id }, input.author.id);
-    } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= 5) throw err;
-    }
-  }
+      await audit(tx, {
+        actorType: "player",
+        actorId: input.author.id,
+        action: "playlist.create",
+        targetType: "playlist",
+        targetId: playlist.id,
+        details: { code: playlist.code, items: items.map((i) => i.scenarioId) },
+      });
+      return playlist;
+    }),
+  );
+  return readPlaylist(db, { id: row.id }, input.author.id);
 }

@@ -13,9 +13,14 @@ export function acceptDraft(input: unknown): ScenarioDraft {
   const checked = checkScenarioDraft(input);
   if (!checked.ok) throw new InvalidInput("invalid_scenario", describeDraftIssues(checked.issues));
   const draft = { ...checked.draft, name: checked.draft.name.trim(), description: checked.draft.description.trim() };
-  if (isBlocked(draft.name)) throw new InvalidInput("text_not_allowed", "name: that name is not allowed. Please pick another.");
-  if (isBlocked(draft.description)) throw new InvalidInput("text_not_allowed", "description: that description contains a word that is not allowed.");
+  refuseBlockedText(draft);
   return draft;
+}
+
+/** A shared name and description (a scenario's, a playlist's) pass the handles' blocklist, or an InvalidInput naming the field. */
+export function refuseBlockedText(text: { name: string; description: string }): void {
+  if (isBlocked(text.name)) throw new InvalidInput("text_not_allowed", "name: that name is not allowed. Please pick another.");
+  if (isBlocked(text.description)) throw new InvalidInput("text_not_allowed", "description: that description contains a word that is not allowed.");
 }
 
 /** Whether two drafts define the same scenario. */
