@@ -7,7 +7,7 @@ import type { Scenario, ScenarioKind } from "../../game/core";
 import { normalizeShareCode } from "../../lib/contracts/player-scenarios";
 import type { PlaylistView } from "../../lib/contracts/playlists";
 import type { Db } from "../db/client";
-import { NotFound } from "../errors";
+import { foundOrNull, NotFound } from "../errors";
 import { ITEMS_INCLUDE, playableAt } from "./playable";
 
 const INCLUDE = {
@@ -52,10 +52,5 @@ export async function readPlaylist(db: Db, where: { id: string } | { code: strin
 export async function playlistByCode(db: Db, rawCode: string): Promise<{ playlist: PlaylistView; definitions: Scenario[] } | null> {
   const code = normalizeShareCode(rawCode);
   if (!code) return null;
-  try {
-    return await readPlaylistWithDefinitions(db, { code }, null);
-  } catch (err) {
-    if (err instanceof NotFound) return null;
-    throw err;
-  }
+  return foundOrNull(readPlaylistWithDefinitions(db, { code }, null));
 }

@@ -7,6 +7,7 @@ import type { PlayerScenarioStatus } from "../../../lib/contracts/player-scenari
 import type { BrowseEntry } from "../../../lib/contracts/scenario-browse";
 import type { Challenge } from "../../challenge/challenge";
 import type { Db } from "../../db/client";
+import { handleKey } from "../../players/handles";
 import { browseScenarios } from "./browse-scenarios";
 import { statusOf } from "./view";
 
@@ -20,7 +21,7 @@ export interface UnlistedScenario {
 }
 
 export async function authorScenarios(db: Db, challenge: Challenge, handle: string, viewerId: string | null): Promise<{ listed: BrowseEntry[]; unlisted: UnlistedScenario[] }> {
-  const author = await db.player.findUnique({ where: { handleKey: handle.toLowerCase() }, select: { id: true } });
+  const author = await db.player.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true } });
   if (!author) return { listed: [], unlisted: [] };
   const [listed, unlisted] = await Promise.all([
     browseScenarios(db, challenge, { authorId: author.id, limit: PROFILE_SCENARIOS }),
