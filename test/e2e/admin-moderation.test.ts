@@ -7,9 +7,9 @@ import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession } from "../support/admin";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
 import { useServerAndBrowser } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL: databaseUrl });
 
 it("disqualifies and reinstates a player from /admin/players, and clears a flagged run from /admin/review", async () => {

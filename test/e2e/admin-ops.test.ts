@@ -7,9 +7,9 @@ import { expect, it } from "vitest";
 import { ADMIN_PASSWORD } from "../support/admin";
 import { runCli } from "../support/cli";
 import { screenshotPixels, useServerAndBrowser, watchPolicies } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const DATABASE_URL = tempSqliteUrl();
+const DATABASE_URL = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL });
 const EMAIL = "ops-e2e@flick.test";
 

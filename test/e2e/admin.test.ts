@@ -21,10 +21,10 @@ import { challengeDb, DAY, WEEKS_ONLY } from "../support/closes";
 import { runCli } from "../support/cli";
 import { withDb } from "../support/db";
 import { screenshotPixels, useServerAndBrowser } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 const sprint = getScenario("gridshot-sprint")!;
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 // A challenge under way, whose weekly prize board is the sprint's (runs of 15 s).
 beforeAll(async () => {
   const db = await challengeDb(databaseUrl, { ...WEEKS_ONLY, startsAt: new Date(Date.now() - 10 * DAY), endsAt: new Date(Date.now() + 60 * DAY), featuredScenarioId: sprint.id });

@@ -8,9 +8,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { useServerAndBrowser } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL: databaseUrl });
 let attacker: http.Server;
 let attackerUrl: string;

@@ -11,9 +11,9 @@ import { createDb } from "../../server/db/client";
 import { seriousViolations } from "../support/axe";
 import { closedWeekDatabase, DAY, DST_WEEK } from "../support/closes";
 import { useServerAndBrowser } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 
 /** Sets the challenge's dates straight in the database (the server sees the new version within a second). */
 async function setDates(startsAt: Date, endsAt: Date) {

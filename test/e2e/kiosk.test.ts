@@ -15,9 +15,9 @@ import { withDb } from "../support/db";
 import { useServerAndBrowser } from "../support/e2e";
 import { flickAtTargets } from "../support/play";
 import { ROOT } from "../support/routes";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL: databaseUrl });
 const SHOTS = path.join(ROOT, "test-results");
 const FULL_HD = { width: 1920, height: 1080 };

@@ -9,9 +9,9 @@ import { apiClient, finishBody } from "../support/api";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
 import { runHumanClicker } from "../support/bots";
 import { useServerAndBrowser } from "../support/e2e";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL: databaseUrl });
 const sprint = getScenario("gridshot-sprint")!;
 

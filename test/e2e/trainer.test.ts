@@ -19,7 +19,7 @@ import { withDb } from "../support/db";
 import { useServerAndBrowser } from "../support/e2e";
 import { flickAtTargets, playContext, signUp, startRun } from "../support/play";
 import { ROOT } from "../support/routes";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 const SETTINGS = { cm360: 30, dpi: 800 };
 /** 15 s runs; the ranked run that goes through the restart and the Esc dialog is a 60 s one (a loaded machine is slow). */
@@ -33,7 +33,7 @@ const FLOW_TIMEOUT_MS = 150_000;
 const POLL = { timeout: 10_000 };
 const SHOTS = path.join(ROOT, "test-results");
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 const env = useServerAndBrowser({ DATABASE_URL: databaseUrl });
 
 /** The ids of the runs the page starts on the server, in order. */

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { closedWeekDatabase, DST_WEEK } from "../support/closes";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 beforeAll(() => closedWeekDatabase(databaseUrl), 120_000);
 const app = useAppServer({ DATABASE_URL: databaseUrl });
 

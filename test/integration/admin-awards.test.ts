@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAdmin, adminApi, adminSession, type AdminCall } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { closedWeekDatabase } from "../support/closes";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 // The closed week is written before the server starts (its beforeAll runs first).
 beforeAll(() => closedWeekDatabase(databaseUrl), 120_000);
 const app = useAppServer({ DATABASE_URL: databaseUrl });

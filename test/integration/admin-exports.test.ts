@@ -13,9 +13,9 @@ import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { addPlayer, addVerifiedRun, closedWeekDatabase, DST_WEEK } from "../support/closes";
 import { withDb } from "../support/db";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 /** A handle the rules allow that begins with "-": a spreadsheet would start a formula there. */
 const DASHED = validateHandle("-Gus");
 beforeAll(async () => {

@@ -10,9 +10,9 @@ import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { closedWeekDatabase } from "../support/closes";
 import { withDb } from "../support/db";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 beforeAll(async () => {
   const players = await closedWeekDatabase(databaseUrl);
   // Every winner agreed to be contacted about prizes; Ben withdrew his consent after the close, keeping his e-mail.

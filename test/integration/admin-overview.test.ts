@@ -12,10 +12,10 @@ import { signedInCaller } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { createPlayer } from "../support/boards";
 import { challengeDb } from "../support/closes";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 const NOW = new Date("2026-11-03T18:00:00Z");
-const databaseUrl = tempSqliteUrl();
+const databaseUrl = seededSqliteUrl();
 let db: Db;
 
 type Verdict = "verified" | "flagged" | "abandoned" | null;

@@ -20,7 +20,7 @@ import { recordVerifiedRun } from "../support/boards";
 import { runHumanClicker } from "../support/bots";
 import { challengeDb, closedWeekWithWinners, WEEKS_ONLY } from "../support/closes";
 import { REDIS_SERVER, startRedis, type LocalRedis } from "../support/redis";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 const sprint = getScenario("gridshot-sprint")!;
 const PERIODS = ["day", "week", "challenge", "all"] as const;
@@ -36,7 +36,7 @@ interface BoardRow {
 
 for (const store of ["memory", "redis"] as const) {
   describe.skipIf(store === "redis" && !fs.existsSync(REDIS_SERVER))(`disqualifying a player (${store} rank store)`, () => {
-    const databaseUrl = tempSqliteUrl();
+    const databaseUrl = seededSqliteUrl();
     const env: Record<string, string> = { DATABASE_URL: databaseUrl };
     let redis: LocalRedis | undefined;
     let players: Record<string, string>;

@@ -12,9 +12,9 @@ import { createDb } from "../../server/db/client";
 import { addAdmin, adminSession, signedInCaller } from "../support/admin";
 import { useAppServer } from "../support/app";
 import { addPlayer, addVerifiedRun, challengeDb, closedWeekWithWinners, DAY, HOUR, WEEKS_ONLY } from "../support/closes";
-import { startAppServer, tempSqliteUrl, type AppServer } from "../support/server";
+import { startAppServer, seededSqliteUrl, type AppServer } from "../support/server";
 
-const playedUrl = tempSqliteUrl();
+const playedUrl = seededSqliteUrl();
 beforeAll(async () => {
   const db = await challengeDb(playedUrl, WEEKS_ONLY);
   try {
@@ -183,7 +183,7 @@ describe("challenge settings (a challenge under way, one week closed)", () => {
   });
 });
 
-const endingUrl = tempSqliteUrl();
+const endingUrl = seededSqliteUrl();
 let endsAt: Date;
 beforeAll(async () => {
   endsAt = new Date(Date.now() + 10 * 60_000);

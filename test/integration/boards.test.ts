@@ -12,11 +12,11 @@ import { currentChallenge, invalidateChallenge } from "../../server/challenge/ch
 import type { Db } from "../../server/db/client";
 import { seededDb } from "../support/db";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 let db: Db;
 beforeAll(async () => {
-  db = await seededDb(tempSqliteUrl());
+  db = await seededDb(seededSqliteUrl());
 });
 afterAll(() => db?.$disconnect());
 

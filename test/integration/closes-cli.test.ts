@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CLOSE_GRACE_MS } from "../../server/closes/due";
 import type { CloseReport } from "../../server/closes/run";
 import { runCli } from "../support/cli";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 import { addPlayer, addVerifiedRun, challengeDb, closeCounts, DST_WEEK } from "../support/closes";
 
 const DUE = new Date(DST_WEEK.endsAt.getTime() + CLOSE_GRACE_MS).toISOString(); // 2026-11-05T06:00:05.000Z
@@ -23,7 +23,7 @@ const closeCli = (databaseUrl: string, args: string[]) => runCli("close.ts", arg
 
 /** A database with four players in the DST week; one has no contact. */
 async function prepared(): Promise<string> {
-  const url = tempSqliteUrl();
+  const url = seededSqliteUrl();
   const db = await challengeDb(url, WEEKS_ONLY);
   try {
     for (const [i, handle] of ["Ava", "NoMail", "Ben", "Cy"].entries()) {

@@ -16,7 +16,7 @@ import { createDb, type Db } from "../../server/db/client";
 import { useAppServer } from "../support/app";
 import { postgresAvailable } from "../support/databases";
 import { createDatabase, startPostgres, type LocalPostgres } from "../support/postgres";
-import { startAppServer, tempSqliteUrl, type AppServer } from "../support/server";
+import { startAppServer, seededSqliteUrl, type AppServer } from "../support/server";
 import { addPlayer, addVerifiedRun, challengeDb, DAY } from "../support/closes";
 
 const SECRET = "closes-test-secret-0123456789";
@@ -61,7 +61,7 @@ function cronClose(baseUrl: string, auth?: string, body?: unknown) {
 }
 
 describe("POST /api/cron/close", () => {
-  const url = tempSqliteUrl();
+  const url = seededSqliteUrl();
   // Before the server starts: a challenge that has not started, so the start-up catch-up has nothing to do.
   beforeAll(async () => {
     const db = await challengeDb(url, { ...WEEKLY, startsAt: new Date(Date.now() + 10 * DAY), endsAt: new Date(Date.now() + 40 * DAY) });

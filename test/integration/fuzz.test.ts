@@ -20,7 +20,7 @@ import { createTestCode, redeemCode } from "../support/memberships";
 import { inParallel, rawClient, type RawAnswer } from "../support/raw-http";
 import { apiRoutes } from "../support/routes";
 import { storeShortScenario } from "../support/scenarios";
-import { startAppServer, tempSqliteUrl } from "../support/server";
+import { startAppServer, seededSqliteUrl } from "../support/server";
 
 const REQUESTS = 10_000;
 const CONCURRENCY = 16;
@@ -170,7 +170,7 @@ function unaccounted(changes: TableChanges[], outcomes: Outcome[], tokenOwner: M
 
 it(`survives ${REQUESTS} fuzzed requests across every API route and method`, async () => {
   console.log(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
-  const url = tempSqliteUrl();
+  const url = seededSqliteUrl();
   const { db: setupDb, scenario, finishedRuns, membershipCode } = await prepareDatabase(url);
   await setupDb.$disconnect();
   // Behind one proxy hop: X-Forwarded-For gives each request its client address.

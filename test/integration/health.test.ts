@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailable } from "../support/databases";
 import { startPostgres, createDatabase, type LocalPostgres } from "../support/postgres";
-import { startAppServer, type AppServer } from "../support/server";
+import { startAppServer, tempSqliteUrl, type AppServer } from "../support/server";
 
 describe("on SQLite", () => {
   let server: AppServer;
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await startAppServer({ DATABASE_URL: tempSqliteUrl() });
   });
   afterAll(() => server?.stop());
 

@@ -12,13 +12,13 @@ import { NotFound } from "../../server/errors";
 import { playerProfile } from "../../server/players/profile";
 import { seededDb } from "../support/db";
 import { createPlayer, recordVerifiedRun } from "../support/boards";
-import { tempSqliteUrl } from "../support/server";
+import { seededSqliteUrl } from "../support/server";
 
 // Friday noon in Chicago, inside the default challenge: the day began 06:00Z, the week Thursday 06:00Z.
 const NOW = new Date("2026-11-27T18:00:00Z");
 let db: Db;
 beforeAll(async () => {
-  db = await seededDb(tempSqliteUrl());
+  db = await seededDb(seededSqliteUrl());
 });
 afterAll(() => db?.$disconnect());
 

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll } from "vitest";
 import { apiClient } from "./api";
 import { grantUltimate } from "./memberships";
-import { startAppServer, tempSqliteUrl, type AppServer } from "./server";
+import { seededSqliteUrl, startAppServer, type AppServer } from "./server";
 
 export function useAppServer(env: Record<string, string> = {}) {
   const handles = {
-    databaseUrl: env.DATABASE_URL ?? tempSqliteUrl(),
+    databaseUrl: env.DATABASE_URL ?? seededSqliteUrl(),
     /** A new player with an Ultimate membership (ranked runs on both tiers). */
     async member(prefix = "m") {
       const player = await handles.api.player(prefix);

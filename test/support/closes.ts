@@ -13,7 +13,7 @@ import type { Db } from "../../server/db/client";
 import { seededDb } from "./db";
 import { MemoryRankStore } from "../../server/boards/ranks";
 import { createPlayer, recordVerifiedRun } from "./boards";
-import { tempSqliteUrl } from "./server";
+import { seededSqliteUrl } from "./server";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -121,7 +121,7 @@ export async function closedWeekDatabase(url: string): Promise<Record<string, st
 export function useClosedWeek() {
   const handles = {} as { db: Db; ranks: MemoryRankStore; players: Record<string, string> };
   beforeAll(async () => {
-    handles.db = await challengeDb(tempSqliteUrl(), WEEKS_ONLY);
+    handles.db = await challengeDb(seededSqliteUrl(), WEEKS_ONLY);
     handles.ranks = new MemoryRankStore(handles.db);
     handles.players = await closedWeekWithWinners(handles.db);
   }, 60_000);

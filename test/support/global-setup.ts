@@ -1,6 +1,23 @@
 import { ensureBuild } from "../../server/build";
+import { createDb } from "../../server/db/client";
+import { migrate } from "../../server/db/migrate";
+import { seedBaseData } from "../../prisma/seed";
+import { SQLITE_TEMPLATE_ENV, tempSqliteUrl } from "./server";
 
-/** One production build for every test that starts the real server. */
-export default function setup() {
+/**
+ * One production build for every test that starts the real server, and one SQLite database migrated
+ * and seeded as the server would leave it, which each such test's database starts as a copy of
+ * (seededSqliteUrl): the test workers inherit its path through the environment.
+ */
+export default async function setup() {
   ensureBuild(process.cwd(), (m) => console.log(`[global-setup] ${m}`));
+  const url = tempSqliteUrl();
+  await migrate(url);
+  const db = createDb(url);
+  try {
+    await seedBaseData(db);
+  } finally {
+    await db.$disconnect();
+  }
+  process.env[SQLITE_TEMPLATE_ENV] = url.slice("file:".length);
 }
