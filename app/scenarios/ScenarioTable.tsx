@@ -3,7 +3,7 @@ import { profileHref } from "@/lib/contracts/profiles";
 import type { BrowseEntry } from "@/lib/contracts/scenario-browse";
 import { SCENARIO_KIND_LABELS } from "@/lib/contracts/scenario-kinds";
 
-/** Listed scenarios as a table: name and kind, author, plays this week, top score and its holder, and where to play. */
+/** Listed scenarios as a table: name and kind, author, plays this week, the all-time best score and its holder, and where to play. */
 export function ScenarioTable({ scenarios, showAuthor = true }: { scenarios: BrowseEntry[]; showAuthor?: boolean }) {
   return (
     <table className="scenario-table">
@@ -13,7 +13,7 @@ export function ScenarioTable({ scenarios, showAuthor = true }: { scenarios: Bro
           <th>Kind</th>
           {showAuthor && <th>Author</th>}
           <th>Plays this week</th>
-          <th>Top score</th>
+          <th>All-time best</th>
           <th>
             <span className="visually-hidden">Play</span>
           </th>
