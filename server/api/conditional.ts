@@ -2,22 +2,38 @@
  * Conditional GETs for reads that many clients repeat (boards): an ETag from what the answer is made
  * of (the board's revision, the query), a 304 without building the answer when the client already
  * has it, and a short Cache-Control so browsers and proxies can share it for a moment.
+ *
+ * The same parts always make the same answer (that is what makes the ETag honest), so the last
+ * answers built are kept by ETag: a read that many clients repeat (a board's first page) is built
+ * and serialized once per revision, not once per request.
  */
 import crypto from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { JsonText } from "./endpoint";
 
 /** Board answers are the same for everyone (no cookies read): shareable for a couple of seconds. */
 export const SHORT_PUBLIC_CACHE = "public, max-age=2, stale-while-revalidate=10";
+
+/** The answers kept, at most: a board page is a few KB, so this is a few MB at most. */
+const KEPT_ANSWERS = 512;
+const kept = new Map<string, string>();
+
+function keep(etag: string, body: string) {
+  kept.set(etag, body);
+  if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
+}
 
 export async function conditionalJson(
   req: NextRequest,
   parts: readonly unknown[],
   build: () => Promise<unknown>,
   cacheControl = SHORT_PUBLIC_CACHE,
-): Promise<Response> {
+): Promise<JsonText> {
   const etag = `W/"${crypto.createHash("sha1").update(JSON.stringify(parts)).digest("base64url").slice(0, 22)}"`;
   const headers = { etag, "cache-control": cacheControl };
   const sent = req.headers.get("if-none-match");
-  if (sent && sent.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
-  return NextResponse.json(await build(), { headers });
+  if (sent && sent.split(",").some((t) => t.trim() === etag)) return new JsonText("", headers, 304);
+  let body = kept.get(etag);
+  if (body === undefined) keep(etag, (body = JSON.stringify(await build())));
+  return new JsonText(body, { ...headers, "content-type": "application/json" });
 }

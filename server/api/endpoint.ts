@@ -82,12 +82,41 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
   presentedToken: string | null;
 }
 
-/** What a handler answers: a Response as is, anything else as a 200 JSON body. */
-type Answer = Response | Record<string, unknown>;
-export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>) & { [ENDPOINT]: true; [AUTH]?: AuthMode };
+/**
+ * A JSON answer already serialized, with its status and headers (conditional.ts makes them). Next's
+ * router gets it as a Response; the fast reads in front of the router (fast-reads.ts) write it to
+ * the socket as it is, without building a Response and reading its body back.
+ */
+export class JsonText {
+  constructor(
+    readonly text: string,
+    readonly headers: Record<string, string>,
+    readonly status = 200,
+  ) {}
+
+  toResponse(): Response {
+    return new Response(this.status === 304 ? null : this.text, { status: this.status, headers: this.headers });
+  }
+}
+
+/** What a handler answers: a Response or a JsonText as is, anything else as a 200 JSON body. */
+type Answer = Response | JsonText | Record<string, unknown>;
+type RouteCtx = { params: Promise<unknown> };
+export type RouteHandler = ((req: NextRequest, ctx: RouteCtx) => Promise<Response>) & {
+  [ENDPOINT]: true;
+  [AUTH]?: AuthMode;
+  /** The same handling, answering a JsonText as it is (for the fast reads); undefined on a 405. */
+  [RAW]?: (req: NextRequest, ctx: RouteCtx) => Promise<Response | JsonText>;
+};
 
 const ENDPOINT = Symbol.for("flickboard.endpoint");
 const AUTH = Symbol.for("flickboard.endpoint.auth");
+const RAW = Symbol.for("flickboard.endpoint.raw");
+
+/** The endpoint's answer without turning a JsonText into a Response (fast-reads.ts writes it as is). */
+export function answerRaw(handler: RouteHandler, req: NextRequest, ctx: RouteCtx): Promise<Response | JsonText> {
+  return handler[RAW] ? handler[RAW](req, ctx) : handler(req, ctx);
+}
 
 /** Whether a route module's export was made by `endpoint` or `methods` (checked by a test). */
 export function isEndpoint(value: unknown): boolean {
@@ -99,7 +128,7 @@ export function authModeOf(handler: RouteHandler): AuthMode | undefined {
   return handler[AUTH];
 }
 
-function brand(fn: (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>, auth?: AuthMode): RouteHandler {
+function brand(fn: (req: NextRequest, ctx: RouteCtx) => Promise<Response>, auth?: AuthMode): RouteHandler {
   return Object.assign(fn, { [ENDPOINT]: true as const, [AUTH]: auth });
 }
 
@@ -111,7 +140,7 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
   spec: EndpointSpec<A, P, Q, B>,
   handler: (ctx: EndpointContext<A, P, Q, B>) => Promise<Answer>,
 ): RouteHandler {
-  return brand(async (req, routeCtx) => {
+  const raw = async (req: NextRequest, routeCtx: RouteCtx): Promise<Response | JsonText> => {
     const session = { renew: null as AuthenticatedPlayer | null };
     try {
       const rt = runtime();
@@ -144,13 +173,19 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
       const query = spec.query ? parseWith(spec.query, Object.fromEntries(req.nextUrl.searchParams)) : (undefined as Q);
       const body = spec.body ? await readBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : (undefined as B);
       const answer = await handler({ req, rt, params, query, body, ip, https, auth: auth as AuthFor<A>, kiosk: kiosk as KioskFor<A>, presentedToken: presented?.token ?? null });
-      const res = answer instanceof Response ? answer : NextResponse.json(answer);
+      if (answer instanceof JsonText && !session.renew) return answer;
+      const res = answer instanceof Response ? answer : answer instanceof JsonText ? answer.toResponse() : NextResponse.json(answer);
       if (session.renew) setSessionCookie(res, presented!.token, { secure: sessionCookieSecure(rt, https), expiresAt: session.renew.session.expiresAt });
       return res;
     } catch (err) {
       return errorResponse(toHttpError(err));
     }
+  };
+  const handle = brand(async (req, routeCtx) => {
+    const answer = await raw(req, routeCtx);
+    return answer instanceof JsonText ? answer.toResponse() : answer;
   }, spec.auth ?? "none");
+  return Object.assign(handle, { [RAW]: raw });
 }
 
 /**

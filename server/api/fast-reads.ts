@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
 import { boardPageEndpoint, boardStandingEndpoint } from "../boards/read-endpoints";
-import type { RouteHandler } from "./endpoint";
+import { answerRaw, JsonText, type RouteHandler } from "./endpoint";
 
 interface FastRead {
   path: RegExp;
@@ -42,9 +42,13 @@ export function answerFastRead(req: IncomingMessage, res: ServerResponse, onErro
     else if (value !== undefined) headers.set(name, value);
   }
   const request = new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "GET", headers });
-  found.read
-    .handler(request, { params: Promise.resolve(found.params) })
+  answerRaw(found.read.handler, request, { params: Promise.resolve(found.params) })
     .then(async (answer) => {
+      if (answer instanceof JsonText) {
+        res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.text) });
+        res.end(answer.status === 304 ? undefined : answer.text);
+        return;
+      }
       const body = Buffer.from(await answer.arrayBuffer());
       for (const [name, value] of answer.headers) if (name !== "set-cookie") res.setHeader(name, value);
       const cookies = answer.headers.getSetCookie();

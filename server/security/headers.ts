@@ -18,9 +18,19 @@ export interface SecurityOptions {
   secure: boolean;
 }
 
-/** 16 random bytes, base64: an unguessable CSP nonce in the form Next.js accepts. */
+/** Random bytes drawn from the CSPRNG a block at a time: one call per 256 nonces instead of one each. */
+const NONCE_BYTES = 16;
+const pool = Buffer.alloc(NONCE_BYTES * 256);
+let used = pool.length;
+
+/** 16 random bytes, base64: an unguessable CSP nonce in the form Next.js accepts (each bytes used once). */
 export function newNonce(): string {
-  return crypto.randomBytes(16).toString("base64");
+  if (used === pool.length) {
+    crypto.randomFillSync(pool);
+    used = 0;
+  }
+  used += NONCE_BYTES;
+  return pool.toString("base64", used - NONCE_BYTES, used);
 }
 
 /** The Content-Security-Policy for one answer, whose scripts carry `nonce`. */
