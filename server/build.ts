@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "game", "lib", "server", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "bundler", "game", "lib", "server", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function walk(file: string, into: string[]): void {

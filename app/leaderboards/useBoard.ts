@@ -7,7 +7,9 @@
  * fetched again when `board:rank` says their rank changed.
  *
  * socket.io-client is loaded when a board is shown, not imported with the component: pages that
- * only link to a board (and prefetch it) do not download it.
+ * only link to a board (and prefetch it) do not download it. A board the caller does not show yet
+ * (`follow` false: below the fold) is fetched but not followed; when `follow` turns true it is
+ * fetched again and followed from then on.
  */
 import { useEffect, useState } from "react";
 import type { Socket } from "socket.io-client";
@@ -36,7 +38,7 @@ function query(q: BoardQuery): string {
   return params.toString();
 }
 
-export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
+export function useBoard(q: BoardQuery, playerId: string | null, follow = true): BoardState {
   const [state, setState] = useState<BoardState>({ board: null, entries: [], standing: null, error: null, live: false });
 
   useEffect(() => {
@@ -59,7 +61,7 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
     void load();
 
     let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-    void import("socket.io-client").then(({ io }) => {
+    if (follow) void import("socket.io-client").then(({ io }) => {
       if (cancelled) return;
       const live: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: "/socket.io", transports: ["websocket"] });
       socket = live;
@@ -87,7 +89,7 @@ export function useBoard(q: BoardQuery, playerId: string | null): BoardState {
       cancelled = true;
       socket?.close();
     };
-  }, [q.scenario, q.period, q.tier, q.key, q.limit, playerId]);
+  }, [q.scenario, q.period, q.tier, q.key, q.limit, playerId, follow]);
 
   return state;
 }
