@@ -36,6 +36,10 @@ async function main() {
     if (created) console.log(`seeded ${created} demo players`);
   }
 
+  // tsx turns Node's source maps on; with them Node keeps every loaded module's map and source (Next's
+  // server chunks included, some loaded many times): ~130 MiB of a production server's ~530 MiB at
+  // start. Production stack traces then point into the transpiled code; `npm run dev` keeps them.
+  if (!dev) process.setSourceMapsEnabled(false);
   const server = await startHttpServer({ config, db, dev, dir });
   console.log(`Flickboard ready on ${server.url} (${dev ? "dev" : "production"}, ${Math.round(performance.now() - started)} ms)`);
 

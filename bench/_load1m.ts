@@ -35,6 +35,7 @@ const db = createDb(url);
 gc();
 const heap0 = process.memoryUsage();
 const t = performance.now();
+const cpu0 = process.cpuUsage();
 let count = 0;
 const index = await new RankIndexRegistry().ensure("board", async () => {
   const pages = await boardPages(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" });
@@ -47,10 +48,11 @@ const index = await new RankIndexRegistry().ensure("board", async () => {
   return Object.assign(logged(), { size: pages.size });
 });
 const took = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
 gc();
 const heap1 = process.memoryUsage();
 console.log(
-  `loaded ${index.size} entries in ${dur(took)}; heap used +${mb(heap1.heapUsed - heap0.heapUsed)}, ` +
+  `loaded ${index.size} entries in ${dur(took)} (CPU ${dur((cpu.user + cpu.system) / 1000)}); heap used +${mb(heap1.heapUsed - heap0.heapUsed)}, ` +
     `heap total ${mb(heap0.heapTotal)} -> ${mb(heap1.heapTotal)}, external +${mb(heap1.external - heap0.external)}, RSS ${mb(heap0.rss)} -> ${mb(heap1.rss)}`,
 );
 await db.$disconnect();

@@ -34,6 +34,25 @@ export interface RankEntry {
   fps?: number | null;
 }
 
+/**
+ * An entry as a database row gives it, by position (columns after these are ignored): a board loads
+ * from rows without an object per entry.
+ */
+export type RankRow = readonly [
+  playerId: string,
+  score: number,
+  /** Epoch ms. */
+  achievedAt: number,
+  runId: string,
+  runTier: string | null | undefined,
+  fps: number | null | undefined,
+  ...rest: unknown[],
+];
+
+function rowOf(e: RankEntry): RankRow {
+  return [e.playerId, e.score, e.achievedAt, e.runId, e.runTier, e.fps];
+}
+
 /** A position in board order, for keyset paging (the last entry of the previous page). */
 export interface RankCursor {
   score: number;
@@ -66,8 +85,9 @@ export function compareEntries(a: RankEntry, b: RankEntry): number {
 const TIER_NAMES: (string | undefined)[] = [undefined, "free", "ultimate"];
 const TIER_CODES = new Map<string, number>([["free", 1], ["ultimate", 2]]);
 
-function tierCode(name: string | undefined): number {
-  if (name === undefined) return 0;
+function tierCode(name: string | null | undefined): number {
+  if (name == null) return 0;
+  if (name === "free") return 1;
   let code = TIER_CODES.get(name);
   if (code === undefined) {
     if (TIER_NAMES.length > 255) throw new RangeError(`rank entry: too many tier names (${name})`);
@@ -82,15 +102,17 @@ const ID_MAX = 255;
 
 function checkId(id: unknown, name: string): void {
   if (typeof id !== "string" || id === "") throw new TypeError(`rank entry: ${name} must be a non-empty string`);
-  if (id.length > ID_MAX || /[^\u0000-\u00ff]/.test(id)) throw new TypeError(`rank entry: ${name} must be Latin-1 and at most ${ID_MAX} characters`);
+  let latin1 = id.length <= ID_MAX;
+  for (let i = 0; latin1 && i < id.length; i++) latin1 = id.charCodeAt(i) <= 0xff;
+  if (!latin1) throw new TypeError(`rank entry: ${name} must be Latin-1 and at most ${ID_MAX} characters`);
 }
 
-function checkEntry(e: RankEntry): RankEntry {
-  checkId(e.playerId, "playerId");
-  checkId(e.runId, "runId");
-  if (!Number.isFinite(e.score)) throw new TypeError(`rank entry: score must be a finite number, got ${e.score}`);
-  if (!Number.isFinite(e.achievedAt)) throw new TypeError(`rank entry: achievedAt must be finite epoch ms, got ${e.achievedAt}`);
-  return e;
+function checkRow(row: RankRow): RankRow {
+  checkId(row[0], "playerId");
+  checkId(row[3], "runId");
+  if (!Number.isFinite(row[1])) throw new TypeError(`rank entry: score must be a finite number, got ${row[1]}`);
+  if (!Number.isFinite(row[2])) throw new TypeError(`rank entry: achievedAt must be finite epoch ms, got ${row[2]}`);
+  return row;
 }
 
 /** A bigger copy of a typed array (its contents at the start). */
@@ -242,19 +264,20 @@ class SlotsById {
     return this.count;
   }
 
-  get(id: string): number | undefined {
+  /** The slot of this id (`hash`: its hashId, when known). */
+  get(id: string, hash = hashId(id)): number | undefined {
     const mask = this.table.length - 1;
-    for (let i = hashId(id) & mask; ; i = (i + 1) & mask) {
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
       const v = this.table[i]!;
       if (v === 0) return undefined;
       if (this.ids.equals(v - 1, id)) return v - 1;
     }
   }
 
-  /** Adds a slot whose id (already in the column) is not in the table yet. */
-  add(slot: number): void {
+  /** Adds a slot whose id (already in the column) is not in the table yet (`hash`: its hashId, when known). */
+  add(slot: number, hash?: number): void {
     if ((this.count + 1) * 2 > this.table.length) this.resize(this.table.length * 2);
-    this.place(slot);
+    this.place(slot, hash);
     this.count++;
   }
 
@@ -279,9 +302,9 @@ class SlotsById {
     return true;
   }
 
-  private place(slot: number): void {
+  private place(slot: number, hash = this.ids.hash(slot)): void {
     const mask = this.table.length - 1;
-    let i = this.ids.hash(slot) & mask;
+    let i = hash & mask;
     while (this.table[i] !== 0) i = (i + 1) & mask;
     this.table[i] = slot + 1;
   }
@@ -327,23 +350,23 @@ class EntryTable {
     this.byPlayer = new SlotsById(this.player, size);
   }
 
-  /** Stores a (checked) entry of a player with no slot yet; answers its slot. */
-  add(e: RankEntry): number {
+  /** Stores a (checked) entry of a player with no slot yet (`hash`: hashId of the player, when known); answers its slot. */
+  add(row: RankRow, hash?: number): number {
     const slot = this.freeSlots.pop() ?? this.used++;
     if (slot >= this.score.length) this.grow();
-    this.player.set(slot, e.playerId);
-    this.set(slot, e);
-    this.byPlayer.add(slot);
+    this.player.set(slot, row[0]);
+    this.set(slot, row);
+    this.byPlayer.add(slot, hash);
     return slot;
   }
 
   /** Overwrites a slot's entry with the same player's better one. */
-  set(slot: number, e: RankEntry): void {
-    this.score[slot] = e.score;
-    this.at[slot] = e.achievedAt;
-    this.fps[slot] = e.fps ?? NaN;
-    this.tier[slot] = tierCode(e.runTier);
-    this.run.set(slot, e.runId);
+  set(slot: number, row: RankRow): void {
+    this.score[slot] = row[1];
+    this.at[slot] = row[2];
+    this.fps[slot] = row[5] ?? NaN;
+    this.tier[slot] = tierCode(row[4]);
+    this.run.set(slot, row[3]);
   }
 
   release(slot: number): void {
@@ -382,12 +405,12 @@ class EntryTable {
   }
 
   /** Board order of an entry against a slot (compareEntries). */
-  compareTo(e: RankEntry, slot: number): number {
+  compareTo(row: RankRow, slot: number): number {
     const s = this.score[slot]!;
-    if (e.score !== s) return s - e.score;
+    if (row[1] !== s) return s - row[1];
     const t = this.at[slot]!;
-    if (e.achievedAt !== t) return e.achievedAt - t;
-    return this.run.compareTo(e.runId, slot) || this.player.compareTo(e.playerId, slot);
+    if (row[2] !== t) return row[2] - t;
+    return this.run.compareTo(row[3], slot) || this.player.compareTo(row[0], slot);
   }
 
   /** Board order of a slot against a cursor, on the key fields (compareKeys). */
@@ -637,6 +660,8 @@ export interface AroundResult {
 export interface RankIndexBuilder {
   /** Adds an entry; of several for one player, the best is kept. */
   add(entry: RankEntry): void;
+  /** add() for an entry as a row (the builder keeps no reference to it). */
+  addRow(row: RankRow): void;
   build(): BoardRankIndex;
 }
 
@@ -666,20 +691,23 @@ export class BoardRankIndex {
     const { table } = index;
     const slots: number[] = [];
     let inOrder = true;
+    const addRow = (raw: RankRow) => {
+      const row = checkRow(raw);
+      const hash = hashId(row[0]);
+      const old = table.byPlayer.get(row[0], hash);
+      if (old !== undefined) {
+        inOrder = false;
+        if (table.compareTo(row, old) < 0) table.set(old, row);
+        return;
+      }
+      const slot = table.add(row, hash);
+      const prev = slots[slots.length - 1];
+      if (prev !== undefined && table.compare(prev, slot) >= 0) inOrder = false;
+      slots.push(slot);
+    };
     return {
-      add(raw) {
-        const e = checkEntry(raw);
-        const old = table.byPlayer.get(e.playerId);
-        if (old !== undefined) {
-          inOrder = false;
-          if (table.compareTo(e, old) < 0) table.set(old, e);
-          return;
-        }
-        const slot = table.add(e);
-        const prev = slots[slots.length - 1];
-        if (prev !== undefined && table.compare(prev, slot) >= 0) inOrder = false;
-        slots.push(slot);
-      },
+      add: (entry) => addRow(rowOf(entry)),
+      addRow,
       build() {
         const sorted = inOrder ? slots : slots.sort((a, b) => table.compare(a, b));
         if (sorted.length <= LEAF_MAX) {
@@ -707,11 +735,11 @@ export class BoardRankIndex {
    * keeps its own copy: changing `entry` afterwards changes nothing.
    */
   upsertBest(entry: RankEntry): boolean {
-    const e = checkEntry(entry);
-    const old = this.table.byPlayer.get(e.playerId);
-    if (old !== undefined && this.table.compareTo(e, old) >= 0) return false;
+    const row = checkRow(rowOf(entry));
+    const old = this.table.byPlayer.get(row[0]);
+    if (old !== undefined && this.table.compareTo(row, old) >= 0) return false;
     if (old !== undefined) this.removeSlot(old);
-    const slot = this.table.add(e);
+    const slot = this.table.add(row);
     const right = insertInto(this.table, this.root, slot);
     if (right) this.root = innerOf([this.root, right]);
     return true;
@@ -842,8 +870,8 @@ export class BoardRankIndex {
 // Many boards
 // ---------------------------------------------------------------------------------------------
 
-/** A board's entries page by page, with how many there are about (to size the board before the load). */
-export type RankPages = AsyncIterable<Iterable<RankEntry>> & { size?: number };
+/** A board's entries page by page, as rows, with how many there are about (to size the board before the load). */
+export type RankPages = AsyncIterable<Iterable<RankRow>> & { size?: number };
 
 /**
  * Loads a board's entries (e.g. its BoardEntry rows) when the board is first needed: all at once,
@@ -854,7 +882,7 @@ export type RankLoader = () => Iterable<RankEntry> | RankPages | Promise<Iterabl
 async function buildFrom(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
   if (!(Symbol.asyncIterator in loaded)) return BoardRankIndex.fromEntries(loaded);
   const builder = BoardRankIndex.builder(loaded.size ?? 0);
-  for await (const page of loaded) for (const e of page) builder.add(e);
+  for await (const page of loaded) for (const row of page) builder.addRow(row);
   return builder.build();
 }
 

@@ -35,9 +35,10 @@ export function statement(name: string, text: string): Statement {
 
 export type Row = Record<string, unknown>;
 
-/** Runs statements: `all` answers rows, `run` the number of rows changed. */
+/** Runs statements: `all` answers rows, `rows` the same as arrays of column values (no object per row), `run` the number of rows changed. */
 export interface Queries {
   all<T extends Row = Row>(s: Statement, params: readonly unknown[]): Promise<T[]>;
+  rows(s: Statement, params: readonly unknown[]): Promise<unknown[][]>;
   run(s: Statement, params: readonly unknown[]): Promise<number>;
 }
 
@@ -84,7 +85,10 @@ function sqliteParam(value: unknown): unknown {
 function sqliteQueries(conn: Database.Database): Queries {
   return {
     async all<T extends Row>(s: Statement, params: readonly unknown[]) {
-      return prepared(conn, s).all(...params.map(sqliteParam)) as T[];
+      return prepared(conn, s).raw(false).all(...params.map(sqliteParam)) as T[];
+    },
+    async rows(s: Statement, params: readonly unknown[]) {
+      return prepared(conn, s).raw(true).all(...params.map(sqliteParam)) as unknown[][];
     },
     async run(s: Statement, params: readonly unknown[]) {
       return prepared(conn, s).run(...params.map(sqliteParam)).changes;
@@ -112,11 +116,14 @@ function pgParam(value: unknown): unknown {
 }
 
 function pgQueries(client: pg.Pool | pg.PoolClient): Queries {
-  const query = (s: Statement, params: readonly unknown[]) =>
-    client.query({ name: s.name, text: s.postgres, values: params.map(pgParam), types: pgTypes });
+  const config = (s: Statement, params: readonly unknown[]) => ({ name: s.name, text: s.postgres, values: params.map(pgParam), types: pgTypes });
+  const query = (s: Statement, params: readonly unknown[]) => client.query(config(s, params));
   return {
     async all<T extends Row>(s: Statement, params: readonly unknown[]) {
       return (await query(s, params)).rows as T[];
+    },
+    async rows(s: Statement, params: readonly unknown[]) {
+      return (await client.query({ ...config(s, params), rowMode: "array" })).rows;
     },
     async run(s: Statement, params: readonly unknown[]) {
       return (await query(s, params)).rowCount ?? 0;

@@ -5,6 +5,7 @@ import {
   compareEntries,
   type RankEntry,
   RankIndexRegistry,
+  type RankRow,
 } from "../../../server/boards/rank-index";
 
 const e = (playerId: string, score: number, achievedAt = 1000, runId = `r-${playerId}-${score}-${achievedAt}`): RankEntry => ({
@@ -16,6 +17,8 @@ const e = (playerId: string, score: number, achievedAt = 1000, runId = `r-${play
   fps: score % 2 ? 240 : null,
 });
 const ids = (entries: RankEntry[]) => entries.map((x) => x.playerId);
+/** The entry as a database row gives it, with a column after the entry's (the loader's keyset key). */
+const row = (x: RankEntry): RankRow => [x.playerId, x.score, x.achievedAt, x.runId, x.runTier, x.fps, "stored-at"];
 
 /** Deterministic random numbers in [0, 1) (the game core's PRNG), so failures reproduce. */
 function prng(seed: number): () => number {
@@ -324,6 +327,36 @@ describe("randomized against a naive sorted array", () => {
     bulk.checkInvariants();
     one.checkInvariants();
   });
+
+  it("a build from rows gives the same board as one upsert at a time: ties, duplicates, in order or not", () => {
+    const rnd = prng(11);
+    // Few scores and instants: most of the order is decided by the run id; some players twice.
+    const list = Array.from({ length: 4000 }, (_, i) => e(`p${Math.floor(rnd() * 3000)}`, Math.floor(rnd() * 20), Math.floor(rnd() * 5), `run-${i % 700}-${i}`));
+    const one = new BoardRankIndex();
+    for (const x of list) one.upsertBest(x);
+    const inOrder = one.top(one.size);
+    for (const input of [list, inOrder]) {
+      const builder = BoardRankIndex.builder(input.length);
+      for (const x of input) builder.addRow(row(x));
+      const built = builder.build();
+      built.checkInvariants();
+      expect(built.top(built.size)).toEqual(inOrder);
+      for (const x of inOrder.slice(0, 300)) expect(built.rankOf(x.playerId)).toBe(one.rankOf(x.playerId));
+      const cursor = inOrder[1234]!;
+      expect(built.after(cursor, 50)).toEqual(one.after(cursor, 50));
+    }
+  });
+
+  it("refuses a bad row and keeps the board as it was", () => {
+    const builder = BoardRankIndex.builder(4);
+    builder.addRow(row(e("a", 2)));
+    expect(() => builder.addRow(["", 1, 1, "r", "free", null])).toThrow("playerId must be a non-empty string");
+    expect(() => builder.addRow(["b", Number.NaN, 1, "r", "free", null])).toThrow("score must be a finite number");
+    expect(() => builder.addRow(["b", 1, 1, "r\u0100", "free", null])).toThrow("runId must be Latin-1");
+    const board = builder.build();
+    board.checkInvariants();
+    expect(board.top(5)).toEqual([e("a", 2)]);
+  });
 });
 
 describe("RankIndexRegistry", () => {
@@ -352,10 +385,10 @@ describe("RankIndexRegistry", () => {
   it("builds a board from a loader's pages as they come, keeping each player's best", async () => {
     const reg = new RankIndexRegistry();
     async function* pages() {
-      yield [e("a", 3), e("b", 2)];
+      yield [e("a", 3), e("b", 2)].map(row);
       await new Promise((r) => setTimeout(r, 1));
       yield [];
-      yield [e("c", 1), e("a", 1)];
+      yield [e("c", 1), e("a", 1)].map(row);
     }
     const board = await reg.ensure("k", pages);
     expect(ids(board.top(5))).toEqual(["a", "b", "c"]);
