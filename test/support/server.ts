@@ -35,11 +35,14 @@ export function tempSqliteUrl(): string {
   return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "flickboard-db-")), "test.db")}`;
 }
 
-/** Starts the app with `env` (a temp SQLite database unless DATABASE_URL is given) on `port` or a free one. */
-export async function startAppServer(env: Record<string, string> = {}, port?: number): Promise<AppServer> {
+/**
+ * Starts the app with `env` (a temp SQLite database unless DATABASE_URL is given) on `port` or a free
+ * one. `nodeArgs` go to node before the script (a benchmark's `--cpu-prof`).
+ */
+export async function startAppServer(env: Record<string, string> = {}, port?: number, nodeArgs: readonly string[] = []): Promise<AppServer> {
   port ??= await freePort();
   env = { DATABASE_URL: tempSqliteUrl(), ...env };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -89,6 +92,6 @@ export async function startAppServer(env: Record<string, string> = {}, port?: nu
       child.exitCode !== null || child.signalCode !== null
         ? Promise.reject(new Error(`the server had already exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`))
         : ended("SIGKILL"),
-    restart: () => startAppServer(env, port),
+    restart: () => startAppServer(env, port, nodeArgs),
   };
 }
