@@ -88,8 +88,8 @@ export const configSchema = z.object({
   KIOSK_PAIR_RATE_PER_IP: count(10),
   /** Threads that replay submitted runs (default: one per core). */
   VERIFY_THREADS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
-  /** Finishes that may wait for a verifying thread (default: 4 per thread); beyond it a finish answers 503 with Retry-After. */
-  VERIFY_QUEUE: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
+  /** Finishes that may wait for a verifying thread; beyond it a finish answers 503 with Retry-After. */
+  VERIFY_QUEUE: count(64),
   /** An admin session ends this many hours after sign-in, used or not (docs/admin.md). */
   ADMIN_SESSION_HOURS: count(12),
   /** Every admin must sign in with a TOTP code (enrolled with `npm run admin:totp`). */

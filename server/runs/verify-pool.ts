@@ -32,15 +32,15 @@ export const inlineVerifier: Verifier = {
 /** Seconds a client is told to wait when the server is full. */
 export const OVERLOADED_RETRY_SEC = 2;
 
-/** Finishes that may wait for a thread, per thread, unless VERIFY_QUEUE says otherwise. */
-export const QUEUE_PER_THREAD = 4;
+/** Finishes that may wait for a thread unless VERIFY_QUEUE says otherwise. */
+export const DEFAULT_QUEUE = 64;
 
 const overloaded = () =>
   new Unavailable("overloaded", `The server is verifying many runs; send this one again in ${OVERLOADED_RETRY_SEC} s.`, OVERLOADED_RETRY_SEC);
 
 export function createVerifierPool(options: { threads?: number; maxQueue?: number } = {}): Verifier {
   const threads = options.threads ?? Math.max(1, os.availableParallelism());
-  const capacity = threads + (options.maxQueue ?? threads * QUEUE_PER_THREAD);
+  const capacity = threads + (options.maxQueue ?? DEFAULT_QUEUE);
   // Admitted finishes bound what reaches the pool, so its own queue never fills.
   const pool = new Piscina({ filename: new URL("./verify-worker.ts", import.meta.url).href, minThreads: threads, maxThreads: threads });
   let inProgress = 0;
