@@ -7,12 +7,18 @@
  *   at concurrency 32, beside the same reads done as raw Redis commands (the rank store's sorted set,
  *   loaded with the same entries) through the same load loop;
  * - finishes: human-like Gridshot Sprint runs (15 s, 1000 Hz mouse) finished at concurrency 1, 8 and
- *   32, beside verifying the same logs in this process (decode + replay + checks, one thread);
+ *   32, beside verifying the same logs in this process (decode + replay + checks, one thread). A 503
+ *   (the server full, nothing stored) is counted and sent again after its Retry-After, as a client
+ *   does: each phase reports the rate and latency end to end (retries included), the latency of the
+ *   accepted requests alone, the share of 503s, and the server's CPU time per finish;
  * - the server's memory (RSS) after the 1 M board is loaded and after the finishes.
  *
  * The board and the runs are written straight into the database (a run's 15 s need not be waited out:
  * each is stored as started 15 s ago); the server starts with limits raised so the bench measures the
  * finish path, not the rate limiter.
+ *
+ * BENCH_BOARD_SIZE shrinks the board; BENCH_API_PARTS=finish runs only the finishes (no read loads,
+ * no Redis); BENCH_PROFILE_DIR=<dir> has the server write CPU profiles (--cpu-prof) there.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -31,9 +37,13 @@ import { environmentFor } from "../test/support/api";
 import { runHumanClicker } from "../test/support/bots";
 import { REDIS_SERVER, startRedis } from "../test/support/redis";
 import { startAppServer, tempSqliteUrl, type AppServer } from "../test/support/server";
-import { dur, generateEntries, load, mb, prng, rate, ratio, type LoadResult } from "./support";
+import { dur, generateEntries, load, mb, percentiles, prng, rate, ratio, type LoadResult } from "./support";
 
 const BOARD_SIZE = Number(process.env.BENCH_BOARD_SIZE ?? 1_000_000);
+/** Which parts run: `reads,finish` (both, the default); `BENCH_API_PARTS=finish` skips the read loads and Redis. */
+const PARTS = new Set((process.env.BENCH_API_PARTS ?? "reads,finish").split(","));
+/** BENCH_PROFILE_DIR: the server runs with `--cpu-prof` and writes its CPU profiles there when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const READS = 20_000;
 const READ_CONCURRENCY = 32;
 const FINISH_PHASES = [
@@ -49,12 +59,12 @@ function client(base: string, sockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   return {
     request(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-      return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      return new Promise<{ status: number; body: string; retryAfter: string | undefined }>((resolve, reject) => {
         const req = http.request(`${base}${path}`, { method, agent, headers }, (res) => {
           let text = "";
           res.setEncoding("utf8");
           res.on("data", (d) => (text += d));
-          res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+          res.on("end", () => resolve({ status: res.statusCode!, body: text, retryAfter: res.headers["retry-after"] }));
         });
         req.on("error", reject);
         req.end(body);
@@ -195,7 +205,7 @@ export async function benchApi(): Promise<string[]> {
   lines.push(`verify in process (one thread, same logs): ${rate(verifyRate)} (${verifiedHere}/${totalRuns} verified)`);
 
   let server: AppServer | undefined;
-  const redis = fs.existsSync(REDIS_SERVER) ? await startRedis() : null;
+  const redis = PARTS.has("reads") && fs.existsSync(REDIS_SERVER) ? await startRedis() : null;
   const redisClient = redis ? await connectRedis(redis.url) : null;
   try {
     server = await startAppServer({
@@ -204,7 +214,7 @@ export async function benchApi(): Promise<string[]> {
       RUN_RATE_PER_IP: "1000000",
       MAX_OPEN_RUNS: "1000000",
       RUN_FINISH_ALLOWANCE_SEC: "3600",
-    });
+    }, undefined, PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []);
     const rssStart = rss(server.pid);
     const http32 = client(server.url, READ_CONCURRENCY);
     const board = `/api/leaderboards/${sprint.id}?period=all&tier=all&limit=25`;
@@ -221,26 +231,28 @@ export async function benchApi(): Promise<string[]> {
         `server RSS ${mb(rssStart)} before, ${mb(rssLoaded)} after`,
     );
 
-    const pick = prng(7);
-    const players = Array.from({ length: READS }, () => entries[Math.floor(pick() * entries.length)]!.playerId);
-    const expectOk = (res: { status: number; body: string }) => {
-      if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 200)}`);
-    };
-    const top = await load(READ_CONCURRENCY, READS, async () => expectOk(await http32.request("GET", board)));
-    const around = await load(READ_CONCURRENCY, READS, async (i) =>
-      expectOk(await http32.request("GET", `/api/leaderboards/${sprint.id}/players/${players[i]}?period=all&tier=all`)),
-    );
-    lines.push(line(`top page (25 rows) over HTTP, concurrency ${READ_CONCURRENCY}`, top));
-    lines.push(line(`player standing (±5) over HTTP, concurrency ${READ_CONCURRENCY}`, around));
+    if (PARTS.has("reads")) {
+      const pick = prng(7);
+      const players = Array.from({ length: READS }, () => entries[Math.floor(pick() * entries.length)]!.playerId);
+      const expectOk = (res: { status: number; body: string }) => {
+        if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 200)}`);
+      };
+      const top = await load(READ_CONCURRENCY, READS, async () => expectOk(await http32.request("GET", board)));
+      const around = await load(READ_CONCURRENCY, READS, async (i) =>
+        expectOk(await http32.request("GET", `/api/leaderboards/${sprint.id}/players/${players[i]}?period=all&tier=all`)),
+      );
+      lines.push(line(`top page (25 rows) over HTTP, concurrency ${READ_CONCURRENCY}`, top));
+      lines.push(line(`player standing (±5) over HTTP, concurrency ${READ_CONCURRENCY}`, around));
 
-    if (redisClient) {
-      const zset = new RedisBoardRank(redisClient, "bench|api");
-      await zset.load(entries, { batchSize: 1000, inFlight: 16 });
-      const rTop = await load(READ_CONCURRENCY, READS, async () => void (await zset.top(25)));
-      const rAround = await load(READ_CONCURRENCY, READS, async (i) => void (await zset.around(players[i]!, 5)));
-      await redisClient.sendCommand(["FLUSHALL"]);
-      lines.push(line(`raw Redis top 25 (ZRANGE), same load loop`, rTop, ` → HTTP/Redis ${ratio(top.perSecond, rTop.perSecond)}`));
-      lines.push(line(`raw Redis around ±5 (one script), same load loop`, rAround, ` → HTTP/Redis ${ratio(around.perSecond, rAround.perSecond)}`));
+      if (redisClient) {
+        const zset = new RedisBoardRank(redisClient, "bench|api");
+        await zset.load(entries, { batchSize: 1000, inFlight: 16 });
+        const rTop = await load(READ_CONCURRENCY, READS, async () => void (await zset.top(25)));
+        const rAround = await load(READ_CONCURRENCY, READS, async (i) => void (await zset.around(players[i]!, 5)));
+        await redisClient.sendCommand(["FLUSHALL"]);
+        lines.push(line(`raw Redis top 25 (ZRANGE), same load loop`, rTop, ` → HTTP/Redis ${ratio(top.perSecond, rTop.perSecond)}`));
+        lines.push(line(`raw Redis around ±5 (one script), same load loop`, rAround, ` → HTTP/Redis ${ratio(around.perSecond, rAround.perSecond)}`));
+      }
     }
     http32.close();
 
@@ -251,15 +263,36 @@ export async function benchApi(): Promise<string[]> {
       await startRuns(databaseUrl, batch, version);
       const c = client(server.url, phase.concurrency);
       let verified = 0;
+      let refused = 0;
+      const accepted: number[] = [];
+      const cpuBefore = cpuMs(server.pid);
+      // A finish as a client sends it: a 503 (the verifier queue is full, nothing was stored) is
+      // counted and sent again after its Retry-After. The load loop's latency is end to end, retries included.
       const result = await load(phase.concurrency, batch.length, async (i) => {
         const r = batch[i]!;
-        const res = await c.request("POST", `/api/runs/${r.runId}/finish`, { authorization: `Bearer ${r.token}`, "content-type": "application/json" }, r.body);
-        if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 300)}`);
-        if ((JSON.parse(res.body) as { run: { verdict: string } }).run.verdict === "verified") verified++;
+        for (;;) {
+          const sent = performance.now();
+          const res = await c.request("POST", `/api/runs/${r.runId}/finish`, { authorization: `Bearer ${r.token}`, "content-type": "application/json" }, r.body);
+          if (res.status === 503 && res.retryAfter) {
+            refused++;
+            await new Promise((resolve) => setTimeout(resolve, Number(res.retryAfter) * 1000));
+            continue;
+          }
+          if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 300)}`);
+          accepted.push(performance.now() - sent);
+          if ((JSON.parse(res.body) as { run: { verdict: string } }).run.verdict === "verified") verified++;
+          return;
+        }
       });
+      const cpuPerFinish = (cpuMs(server.pid) - cpuBefore) / batch.length;
       c.close();
       if (result.firstError) lines.push(`  first failure: ${String(result.firstError).slice(0, 300)}`);
-      lines.push(line(`finish, concurrency ${phase.concurrency} (${batch.length} runs, ${verified} verified)`, result, ` → ${ratio(result.perSecond, verifyRate)} of the in-process verify rate`));
+      const answered = percentiles(accepted);
+      lines.push(
+        line(`finish, concurrency ${phase.concurrency} (${batch.length} runs, ${verified} verified), end to end`, result, ` → ${ratio(result.perSecond, verifyRate)} of the in-process verify rate`) +
+          `; accepted requests p50 ${dur(answered.p50)}, p99 ${dur(answered.p99)}; 503s ${refused} of ${refused + accepted.length} requests (${((100 * refused) / (refused + accepted.length)).toFixed(1)} %)` +
+          `; server CPU ${dur(cpuPerFinish)} per finish (load average ${os.loadavg()[0]!.toFixed(1)})`,
+      );
     }
     lines.push(`server RSS after the 1 M board and ${totalRuns} finishes: ${mb(rss(server.pid))}`);
   } finally {

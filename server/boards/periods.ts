@@ -226,7 +226,28 @@ function dayPeriod(dayNumber: number, timeZone: string, start = dayStart(dayNumb
   return { kind: "day", key: dateKey(dayNumber), startsAt: new Date(start), endsAt: new Date(end) };
 }
 
+/**
+ * The last day and week found, per zone (and weekly cron): every finish and board read asks for the
+ * periods of about now, and the zone and cron math costs more than the rest of a finish's own work
+ * (measured, docs/bench.md). Periods do not overlap, so one that contains t is the answer for t.
+ */
+const lastFound = new Map<string, Period>();
+
+function remembered(cacheKey: string, t: number, find: () => Period | null): Period | null {
+  const last = lastFound.get(cacheKey);
+  if (last && last.startsAt!.getTime() <= t && t < last.endsAt!.getTime()) {
+    return { ...last, startsAt: new Date(last.startsAt!), endsAt: new Date(last.endsAt!) };
+  }
+  const found = find();
+  if (found) lastFound.set(cacheKey, { ...found, startsAt: new Date(found.startsAt!), endsAt: new Date(found.endsAt!) });
+  return found;
+}
+
 function dayAt(t: number, timeZone: string): Period {
+  return remembered(`day\u0000${timeZone}`, t, () => findDay(t, timeZone))!;
+}
+
+function findDay(t: number, timeZone: string): Period {
   const n = localDayNumber(t, timeZone);
   const start = dayStart(n, timeZone);
   const end = dayStart(n + 1, timeZone);
@@ -237,6 +258,11 @@ function dayAt(t: number, timeZone: string): Period {
 }
 
 function weekAt(t: number, challenge: ChallengeSchedule): Period | null {
+  const key = `week\u0000${challenge.timeZone}\u0000${challenge.weeklyCloseCron ?? DEFAULT_WEEKLY_CLOSE_CRON}`;
+  return remembered(key, t, () => findWeek(t, challenge));
+}
+
+function findWeek(t: number, challenge: ChallengeSchedule): Period | null {
   const cron = weeklyCron(challenge);
   const end = closeAfter(cron, t);
   if (end === null) return null; // after the last close

@@ -34,6 +34,22 @@ export type Driver = { kind: "sqlite"; connection(): Promise<Database.Database> 
  */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
+/**
+ * SQLite in write-ahead-log mode: a commit appends to the log and syncs it once (synchronous=FULL:
+ * a commit acknowledged is on disk, power cut included), instead of the rollback journal's write,
+ * sync, write, sync and delete; readers no longer wait for a writer. Measured on this machine's disk:
+ * about 2 ms per commit instead of 13 (docs/database.md). The migration runner turns it back to
+ * the rollback journal before the schema engine changes the file (migrate.ts).
+ */
+function useWal(connection: Database.Database) {
+  try {
+    connection.pragma("journal_mode = WAL");
+  } catch {
+    // Another connection is using the file in the rollback journal: this one follows its mode.
+  }
+  connection.pragma("synchronous = FULL");
+}
+
 export function createDb(databaseUrl: string): Db {
   const provider = providerOf(databaseUrl);
   let db: Db;
@@ -47,6 +63,7 @@ export function createDb(databaseUrl: string): Db {
     factory.connect = async () => {
       const adapter = await connect();
       opened = (adapter as unknown as { client: Database.Database }).client;
+      useWal(opened);
       return adapter;
     };
     db = new SqliteClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });

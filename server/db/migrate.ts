@@ -9,8 +9,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { withSchemaEngine } from "./schema-engine";
-import { providerOf, type Provider } from "./provider";
+import { providerOf, sqliteFile, type Provider } from "./provider";
 import { migrationsDir, schemaPath, schemaText, sourceSchemaPath } from "./schema-files";
 
 const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
@@ -47,9 +48,63 @@ export function currentSchema(provider: Provider) {
   return { path: schemaPath(provider), text: schemaText(fs.readFileSync(sourceSchemaPath, "utf8"), provider) };
 }
 
+/**
+ * Whether a SQLite file already has every migration applied, read straight from
+ * `_prisma_migrations`. The schema engine is then not started at all: it cannot open a database in
+ * WAL mode that another process has open (a restart while a test or a CLI holds the file), and a
+ * restart with nothing to apply is the common case.
+ */
+function sqliteUpToDate(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return false;
+    const applied = new Set(
+      db
+        .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .all()
+        .map((r) => (r as { name: string }).name),
+    );
+    return listMigrations("sqlite").every((name) => applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Before the schema engine changes a SQLite file: back to the rollback journal (the engine cannot
+ * migrate a WAL file another process has open), its WAL checkpointed into the file first. That
+ * needs the file to itself: while a server or a CLI has it open, this says so instead of letting
+ * the engine time out.
+ */
+function leaveWal(file: string) {
+  if (!fs.existsSync(file)) return;
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") return;
+    let mode: unknown = "wal";
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+      mode = db.pragma("journal_mode = DELETE", { simple: true });
+    } catch {
+      // SQLITE_BUSY: another connection has the file open.
+    }
+    if (mode !== "delete") {
+      throw new Error(`${file} has migrations to apply but another process has it open: stop the server and any CLI using it, then migrate again.`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
 /** Applies pending migrations; returns the names of those it applied (empty when up to date). */
 export async function migrate(databaseUrl: string): Promise<string[]> {
   const provider = providerOf(databaseUrl);
+  if (provider === "sqlite") {
+    if (sqliteUpToDate(sqliteFile(databaseUrl))) return [];
+    leaveWal(sqliteFile(databaseUrl));
+  }
   return withSchemaEngine(databaseUrl, currentSchema(provider), async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(provider), filters: noFilters });
     return out.appliedMigrationNames;

@@ -21,7 +21,7 @@ export interface SubmittedLog {
  * ("bad_base64") on anything else.
  */
 export function decodeSubmittedLog(text: string): SubmittedLog {
-  const bytes = fromBase64(text);
+  const bytes = nativeCanonical(text) ?? fromBase64(text);
   return { bytes, sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 
@@ -88,4 +88,14 @@ export function personalBestFinding(score: number, prior: PriorBest): Finding | 
     priorRuns: prior.runs,
     factor: PERSONAL_BEST_FACTOR,
   });
+}
+
+/**
+ * Node's base64 decoder (native, about 10x the core's JS one on a 30 KB log) when the text is
+ * canonical: exactly what re-encoding its bytes gives. Node's decoder skips what is not base64, so
+ * anything else is left to fromBase64, which names what is wrong with it.
+ */
+function nativeCanonical(text: string): Uint8Array | null {
+  const decoded = Buffer.from(text, "base64");
+  return decoded.toString("base64") === text ? new Uint8Array(decoded) : null;
 }

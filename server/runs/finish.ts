@@ -88,11 +88,19 @@ export interface FinishNote {
   audit: AuditEntry;
 }
 
-export async function finishRun(
-  db: Db,
-  services: FinishServices,
-  input: { runId: string; playerId: string; body: FinishBody; now?: Date; notes?: readonly FinishNote[] },
-): Promise<FinishOutcome> {
+type FinishInput = { runId: string; playerId: string; body: FinishBody; now?: Date; notes?: readonly FinishNote[] };
+
+/** A finish, once the verifier admitted it (a full server answers 503 before anything is read). */
+export async function finishRun(db: Db, services: FinishServices, input: FinishInput): Promise<FinishOutcome> {
+  const release = (services.verifier ?? inlineVerifier).admit();
+  try {
+    return await finishAdmitted(db, services, input);
+  } finally {
+    release();
+  }
+}
+
+async function finishAdmitted(db: Db, services: FinishServices, input: FinishInput): Promise<FinishOutcome> {
   const { runId, playerId, body } = input;
   const idempotencyKey = body.idempotencyKey ?? null;
   const log = decodeLogOnce(body.log);

@@ -51,23 +51,26 @@ export function seededSqliteUrl(): string {
   return url;
 }
 
-/** Starts the app with `env` (a new SQLite database, seededSqliteUrl, unless DATABASE_URL is given) on `port` or a free one. */
-export async function startAppServer(env: Record<string, string> = {}, port?: number): Promise<AppServer> {
+/**
+ * Starts the app with `env` (a new SQLite database, seededSqliteUrl, unless DATABASE_URL is given) on
+ * `port` or a free one. `nodeArgs` go to node before the script (a benchmark's `--cpu-prof`).
+ */
+export async function startAppServer(env: Record<string, string> = {}, port?: number, nodeArgs: readonly string[] = []): Promise<AppServer> {
   env = { ...env, DATABASE_URL: env.DATABASE_URL ?? seededSqliteUrl() };
-  if (port !== undefined) return launch(env, port);
+  if (port !== undefined) return launch(env, port, nodeArgs);
   // A port free a moment ago can be taken (by another test's outgoing connection) before the server
   // listens on it: then another one.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch(env, await freePort());
+      return await launch(env, await freePort(), nodeArgs);
     } catch (err) {
       if (attempt === 3 || !String(err).includes("EADDRINUSE")) throw err;
     }
   }
 }
 
-async function launch(env: Record<string, string>, port: number): Promise<AppServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+async function launch(env: Record<string, string>, port: number, nodeArgs: readonly string[]): Promise<AppServer> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -117,6 +120,6 @@ async function launch(env: Record<string, string>, port: number): Promise<AppSer
       child.exitCode !== null || child.signalCode !== null
         ? Promise.reject(new Error(`the server had already exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`))
         : ended("SIGKILL"),
-    restart: () => startAppServer(env, port),
+    restart: () => startAppServer(env, port, nodeArgs),
   };
 }
