@@ -44,10 +44,7 @@ export interface Queries {
 
 export interface Sql extends Queries {
   provider: Driver["kind"];
-  /**
-   * A transaction: SQLite through Prisma's own (which serializes it with Prisma's), committed in a
-   * group with those asked for meanwhile; PostgreSQL on one pooled client.
-   */
+  /** A transaction: SQLite through Prisma's own (which serializes it with Prisma's), PostgreSQL on one pooled client. */
   transaction<T>(work: (q: Queries) => Promise<T>): Promise<T>;
 }
 
@@ -99,60 +96,6 @@ function sqliteQueries(conn: Database.Database): Queries {
   };
 }
 
-/**
- * Group commit: transactions asked for while one is being committed wait, and then run together in
- * the next one, each inside a savepoint of its own (one that throws is rolled back alone and gets
- * its error). With synchronous=FULL every commit syncs the log to disk, on the event loop
- * (better-sqlite3 is synchronous, docs/database.md): a burst of finishes pays one sync per group
- * instead of one each. Nobody's answer is given before the commit that holds their writes, and a
- * failed commit fails the whole group (each caller's retry policy runs it again). A transaction's
- * work uses only its `q`: one that waited on another transaction would wait on its own group.
- */
-interface Waiting {
-  work: (q: Queries) => Promise<unknown>;
-  resolve(value: unknown): void;
-  reject(err: unknown): void;
-}
-
-const groupCommits = new WeakMap<Database.Database, (work: Waiting["work"]) => Promise<unknown>>();
-
-function groupCommit(db: Db, conn: Database.Database, queries: Queries): (work: Waiting["work"]) => Promise<unknown> {
-  let waiting: Waiting[] = [];
-  let committing = false;
-  async function commitGroups() {
-    committing = true;
-    while (waiting.length > 0) {
-      const group = waiting;
-      waiting = [];
-      const outcomes: { ok: boolean; value: unknown }[] = [];
-      try {
-        await db.$transaction(async () => {
-          if (group.length === 1) return void outcomes.push({ ok: true, value: await group[0]!.work(queries) });
-          for (const { work } of group) {
-            conn.exec("SAVEPOINT grouped");
-            try {
-              outcomes.push({ ok: true, value: await work(queries) });
-            } catch (err) {
-              conn.exec("ROLLBACK TO grouped");
-              outcomes.push({ ok: false, value: err });
-            }
-            conn.exec("RELEASE grouped");
-          }
-        });
-        group.forEach((w, i) => (outcomes[i]!.ok ? w.resolve(outcomes[i]!.value) : w.reject(outcomes[i]!.value)));
-      } catch (err) {
-        group.forEach((w) => w.reject(err));
-      }
-    }
-    committing = false;
-  }
-  return (work) =>
-    new Promise((resolve, reject) => {
-      waiting.push({ work, resolve, reject });
-      if (!committing) void commitGroups();
-    });
-}
-
 // --- PostgreSQL: the pool Prisma uses; named statements, prepared once per connection -------------
 
 const TIMESTAMP_OID = 1114;
@@ -194,12 +137,10 @@ export async function sqlOf(db: Db): Promise<Sql> {
   if (driver.kind === "sqlite") {
     const conn = await driver.connection();
     const queries = sqliteQueries(conn);
-    let grouped = groupCommits.get(conn);
-    if (!grouped) groupCommits.set(conn, (grouped = groupCommit(db, conn, queries)));
     return {
       provider: "sqlite",
       ...queries,
-      transaction: grouped as Sql["transaction"],
+      transaction: (work) => db.$transaction(() => work(queries)),
     };
   }
   const pool = driver.pool;
