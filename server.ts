@@ -21,6 +21,14 @@ const dir = import.meta.dirname;
 
 async function main() {
   const started = performance.now();
+  // The log goes to stdout and stderr. When whoever reads them is gone (a closed pipe), a write fails
+  // with EPIPE; unhandled, that error is logged, which writes again: a loop that holds a core for
+  // ever. The server goes on serving without its log instead.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+    });
+  }
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
   if (!dev) ensureBuild(dir);
