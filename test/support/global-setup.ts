@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { ensureBuild } from "../../server/build";
 import { createDb } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
@@ -19,5 +20,8 @@ export default async function setup() {
   } finally {
     await db.$disconnect();
   }
-  process.env[SQLITE_TEMPLATE_ENV] = url.slice("file:".length);
+  const file = url.slice("file:".length);
+  // Copies take the file alone: everything must be in it, none left in a write-ahead log.
+  if (fs.existsSync(`${file}-wal`)) throw new Error(`${file}-wal is still there after the template's connection closed`);
+  process.env[SQLITE_TEMPLATE_ENV] = file;
 }
