@@ -12,6 +12,13 @@ import { SQLITE_TEMPLATE_ENV, tempSqliteUrl } from "./server";
  */
 export default async function setup() {
   ensureBuild(process.cwd(), (m) => console.log(`[global-setup] ${m}`));
+  // Every project that runs against the server names this setup, and vitest runs them in one
+  // process: the template is made once (two Prisma clients made at once there panic).
+  const made = globalThis as { flickboardTemplate?: Promise<string> };
+  process.env[SQLITE_TEMPLATE_ENV] = await (made.flickboardTemplate ??= makeTemplate());
+}
+
+async function makeTemplate(): Promise<string> {
   const url = tempSqliteUrl();
   await migrate(url);
   const db = createDb(url);
@@ -23,5 +30,5 @@ export default async function setup() {
   const file = url.slice("file:".length);
   // Copies take the file alone: everything must be in it, none left in a write-ahead log.
   if (fs.existsSync(`${file}-wal`)) throw new Error(`${file}-wal is still there after the template's connection closed`);
-  process.env[SQLITE_TEMPLATE_ENV] = file;
+  return file;
 }
