@@ -36,7 +36,7 @@ import { seedBaseData } from "../prisma/seed";
 import { environmentFor } from "../test/support/api";
 import { runHumanClicker } from "../test/support/bots";
 import { REDIS_SERVER, startRedis } from "../test/support/redis";
-import { startAppServer, tempSqliteUrl, type AppServer } from "../test/support/server";
+import { processCpuMs, startAppServer, tempSqliteUrl, type AppServer } from "../test/support/server";
 import { dur, generateEntries, load, mb, percentiles, prng, rate, ratio, type LoadResult } from "./support";
 
 const BOARD_SIZE = Number(process.env.BENCH_BOARD_SIZE ?? 1_000_000);
@@ -78,16 +78,6 @@ function client(base: string, sockets: number) {
 function rss(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return Number(kb) * 1024;
-}
-
-/**
- * The server process's CPU time so far (user + system), in ms: what the first read cost it, apart
- * from the time it waited for a core on a shared machine.
- */
-function cpuMs(pid: number): number {
-  // /proc/<pid>/stat after the command's ") ": state is field 3, utime 14 and stime 15, in ticks of 10 ms.
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Players, runs and board entries on Gridshot Sprint's all-time board, written with one prepared statement each. */
@@ -220,10 +210,10 @@ export async function benchApi(): Promise<string[]> {
     const board = `/api/leaderboards/${sprint.id}?period=all&tier=all&limit=25`;
 
     t = performance.now();
-    const cpuBefore = cpuMs(server.pid);
+    const cpuBefore = processCpuMs(server.pid);
     const first = await http32.request("GET", board);
     const firstReadMs = performance.now() - t;
-    const firstReadCpu = cpuMs(server.pid) - cpuBefore;
+    const firstReadCpu = processCpuMs(server.pid) - cpuBefore;
     if (first.status !== 200) throw new Error(`first read: ${first.status} ${first.body.slice(0, 200)}`);
     const rssLoaded = rss(server.pid);
     lines.push(
@@ -265,7 +255,7 @@ export async function benchApi(): Promise<string[]> {
       let verified = 0;
       let refused = 0;
       const accepted: number[] = [];
-      const cpuBefore = cpuMs(server.pid);
+      const cpuBefore = processCpuMs(server.pid);
       // A finish as a client sends it: a 503 (the verifier queue is full, nothing was stored) is
       // counted and sent again after its Retry-After. The load loop's latency is end to end, retries included.
       const result = await load(phase.concurrency, batch.length, async (i) => {
@@ -284,7 +274,7 @@ export async function benchApi(): Promise<string[]> {
           return;
         }
       });
-      const cpuPerFinish = (cpuMs(server.pid) - cpuBefore) / batch.length;
+      const cpuPerFinish = (processCpuMs(server.pid) - cpuBefore) / batch.length;
       c.close();
       if (result.firstError) lines.push(`  first failure: ${String(result.firstError).slice(0, 300)}`);
       const answered = percentiles(accepted);

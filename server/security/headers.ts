@@ -23,7 +23,7 @@ const NONCE_BYTES = 16;
 const pool = Buffer.alloc(NONCE_BYTES * 256);
 let used = pool.length;
 
-/** 16 random bytes, base64: an unguessable CSP nonce in the form Next.js accepts (each bytes used once). */
+/** 16 random bytes, base64: an unguessable CSP nonce in the form Next.js accepts (each random byte used once). */
 export function newNonce(): string {
   if (used === pool.length) {
     crypto.randomFillSync(pool);

@@ -4,21 +4,14 @@
  * (EPIPE), which failed again, and spun a core for ever.
  */
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { freePort, waitForPort } from "../support/ports";
-import { seededSqliteUrl } from "../support/server";
+import { processCpuMs, seededSqliteUrl } from "../support/server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 let child: ReturnType<typeof spawn> | undefined;
 afterAll(() => void child?.kill("SIGKILL"));
-
-/** The process's CPU time so far (user + system), in ms. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 it("keeps answering, idle, after its log pipes close", async () => {
   const port = await freePort();
@@ -34,10 +27,10 @@ it("keeps answering, idle, after its log pipes close", async () => {
 
   const health = await fetch(`http://127.0.0.1:${port}/api/health`);
   expect(health.status).toBe(200);
-  const before = cpuMs(child.pid!);
+  const before = processCpuMs(child.pid!);
   await new Promise((r) => setTimeout(r, 3000));
   // Idle: a spinning loop takes the whole 3 s of a core.
-  expect(cpuMs(child.pid!) - before).toBeLessThan(1000);
+  expect(processCpuMs(child.pid!) - before).toBeLessThan(1000);
   expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
   expect(child.exitCode).toBeNull();
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { ensureBuild } from "../../server/build";
 import { createDb } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
+import { sqliteFile } from "../../server/db/provider";
 import { seedBaseData } from "../../prisma/seed";
 import { SQLITE_TEMPLATE_ENV, tempSqliteUrl } from "./server";
 
@@ -27,7 +28,7 @@ async function makeTemplate(): Promise<string> {
   } finally {
     await db.$disconnect();
   }
-  const file = url.slice("file:".length);
+  const file = sqliteFile(url);
   // Copies take the file alone: everything must be in it, none left in a write-ahead log.
   if (fs.existsSync(`${file}-wal`)) throw new Error(`${file}-wal is still there after the template's connection closed`);
   return file;

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sqliteFile } from "../../server/db/provider";
 import { freePort } from "./ports";
 
 export interface AppServer {
@@ -35,6 +36,16 @@ export function tempSqliteUrl(): string {
   return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "flickboard-db-")), "test.db")}`;
 }
 
+/**
+ * A process's CPU time so far (user + system), in ms, from /proc: what a server spent on some work,
+ * apart from the time it waited for a core on a shared machine.
+ */
+export function processCpuMs(pid: number): number {
+  // /proc/<pid>/stat after the command's ") ": state is field 3, utime 14 and stime 15, in ticks of 10 ms.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Where global-setup leaves a SQLite file with every migration applied and the base data seeded. */
 export const SQLITE_TEMPLATE_ENV = "FLICKBOARD_TEST_SQLITE_TEMPLATE";
 
@@ -47,7 +58,7 @@ export const SQLITE_TEMPLATE_ENV = "FLICKBOARD_TEST_SQLITE_TEMPLATE";
 export function seededSqliteUrl(): string {
   const url = tempSqliteUrl();
   const template = process.env[SQLITE_TEMPLATE_ENV];
-  if (template) fs.copyFileSync(template, url.slice("file:".length));
+  if (template) fs.copyFileSync(template, sqliteFile(url));
   return url;
 }
 
