@@ -89,13 +89,15 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   const handle = app.getRequestHandler();
   // Loaded once Next has set up its request context (next/server needs it), like the route files.
   const { answerFastRead } = await import("./api/fast-reads");
+  const { answerFastFinish } = await import("./api/fast-finish");
   const publicHttps = config.PUBLIC_URL?.startsWith("https:") ?? false;
   const http = createServer((req, res) => {
     const connection = markConnection(req, config.TRUST_PROXY);
     // Before anything answers, so every answer (the bad-path 400 too) carries them.
     applySecurityHeaders(req, res, { dev, secure: publicHttps || connection.https });
     if (refuseBadPath(req, res) || refuseUnknownMethod(req, res)) return;
-    if (answerFastRead(req, res, (err) => answerError(res, toHttpError(err)))) return;
+    const onError = (err: unknown) => answerError(res, toHttpError(err));
+    if (answerFastRead(req, res, onError) || answerFastFinish(req, res, onError)) return;
     void handle(req, res);
   });
 
