@@ -19,7 +19,7 @@ export function answerFastFinish(req: IncomingMessage, res: ServerResponse, onEr
   const found = FINISH_PATH.exec(req.url ?? "/");
   if (!found) return false;
   const params = { runId: decodeURIComponent(found[1]!) };
-  answerRaw(finishEndpoint, nextRequestOf(req, true), { params: Promise.resolve(params) })
+  answerRaw(finishEndpoint, nextRequestOf(req), { params: Promise.resolve(params) })
     .then((answer) => writeAnswer(res, answer))
     .catch(onError);
   return true;

@@ -8,18 +8,18 @@ import { NextRequest } from "next/server";
 import { JsonText } from "./endpoint";
 
 /**
- * The request as Next hands it to a route handler: same URL, method and headers; the body (unless
- * `withBody` is false) streamed as it is read. Nothing is read before the endpoint asks, so a request
+ * The request as Next hands it to a route handler: same URL, method and headers; the body (of a
+ * method that has one) streamed as it is read. Nothing is read before the endpoint asks, so a request
  * refused first (a 413 by its Content-Length, a 401) leaves its body to Node, which discards it and
  * keeps the connection.
  */
-export function nextRequestOf(req: IncomingMessage, withBody: boolean): NextRequest {
+export function nextRequestOf(req: IncomingMessage): NextRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const body = withBody ? bodyOf(req) : undefined;
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : bodyOf(req);
   // `duplex` is required by fetch's Request for a streamed body (not yet in @types/node 20's RequestInit).
   return new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,

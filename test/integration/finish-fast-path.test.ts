@@ -10,6 +10,7 @@ import http from "node:http";
 import { expect, it } from "vitest";
 import { getScenario, parseSeed, Rng, TIERS } from "../../game/core";
 import { createDb } from "../../server/db/client";
+import { hashToken, TOUCH_INTERVAL_MS } from "../../server/players/session";
 import { finishBody } from "../support/api";
 import { useAppServer } from "../support/app";
 import { runHumanClicker } from "../support/bots";
@@ -123,6 +124,22 @@ it("answers a verified finish and its repeat as the route does", async () => {
     expect(fast).toEqual({ ...route, routedByNext: false });
     expect(fast.status).toBe(200);
   }
+  // Signed in by cookie from the app's own page, with a session due for renewal: the answer renews the cookie both ways.
+  const viaCookie = { body: bodyOf(a, 2), headers: { cookie: `fb_session=${player.token}`, origin: app.server.url } };
+  const staleSession = async () => {
+    const db = createDb(app.databaseUrl);
+    await db.playerSession.update({ where: { tokenHash: hashToken(player.token) }, data: { lastSeenAt: new Date(Date.now() - 2 * TOUCH_INTERVAL_MS) } });
+    await db.$disconnect();
+  };
+  await staleSession();
+  const fastRenewed = await send(`/api/runs/${a.runId}/finish`, viaCookie);
+  await staleSession();
+  const routeRenewed = await send(`/api/runs/${a.runId}/finish?via=next`, viaCookie);
+  const sameSecond = (answer: Answer) => ({ ...answer, routedByNext: null, headers: { ...answer.headers, "set-cookie": answer.headers["set-cookie"]?.replace(/Max-Age=\d+/, "Max-Age=n") } });
+  expect([fastRenewed.routedByNext, routeRenewed.routedByNext]).toEqual([false, true]);
+  expect(sameSecond(fastRenewed)).toEqual(sameSecond(routeRenewed));
+  expect(fastRenewed.headers["set-cookie"]).toMatch(/^fb_session=.*HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+
   // A repeat answers with the first answer (the ranks may have moved with the other run).
   const repeatA = await send(`/api/runs/${a.runId}/finish?via=next`, { token: player.token, body: bodyOf(a, 2) });
   expect(JSON.parse(repeatA.body).run).toEqual(fastOutcome.run);
