@@ -80,6 +80,9 @@ export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): 
     yield excluded.size === 0 ? rows : rows.filter((r) => !excluded.has(r[0]));
     if (rows.length < pageSize) return;
     last = rows[rows.length - 1];
+    // SQLite's statements run synchronously: without this, a whole load (seconds at 1 M entries) is one
+    // turn of the event loop, and no request (nor a read from the database meanwhile) is answered.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
