@@ -6,6 +6,9 @@
  * The same parts always make the same answer (that is what makes the ETag honest), so the last
  * answers built are kept by ETag: a read that many clients repeat (a board's first page) is built
  * and serialized once per revision, not once per request.
+ *
+ * An answer with no parts to be named by (a board still loading, read from the database) carries no
+ * ETag and is not stored by anyone: a tag it carried could later name different content.
  */
 import crypto from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -13,6 +16,9 @@ import { JsonText } from "./endpoint";
 
 /** Board answers are the same for everyone (no cookies read): shareable for a couple of seconds. */
 export const SHORT_PUBLIC_CACHE = "public, max-age=2, stale-while-revalidate=10";
+
+/** For an answer that cannot be named (conditionalJson without parts). */
+export const NO_STORE = "no-store";
 
 /** The answers kept, at most: a board page is a few KB, so this is a few MB at most. */
 const KEPT_ANSWERS = 512;
@@ -23,12 +29,14 @@ function keep(etag: string, body: string) {
   if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
 }
 
+/** The answer `build` makes, named by `parts` (an ETag), or fresh each time and stored nowhere when `parts` is null. */
 export async function conditionalJson(
   req: NextRequest,
-  parts: readonly unknown[],
+  parts: readonly unknown[] | null,
   build: () => Promise<unknown>,
   cacheControl = SHORT_PUBLIC_CACHE,
 ): Promise<JsonText> {
+  if (parts === null) return new JsonText(JSON.stringify(await build()), { "cache-control": NO_STORE, "content-type": "application/json" });
   const etag = `W/"${crypto.createHash("sha1").update(JSON.stringify(parts)).digest("base64url").slice(0, 22)}"`;
   const headers = { etag, "cache-control": cacheControl };
   const sent = req.headers.get("if-none-match");

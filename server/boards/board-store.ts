@@ -6,12 +6,16 @@
  * are left out by one query for the few of them. Rows come as arrays of column values (no object
  * per row) with the time already in epoch ms, and paging keeps the memory a load needs to one page
  * of rows on top of the index it builds.
+ *
+ * While a board loads, its reads are answered here from the database (boardFromDb): a page or a
+ * player's neighbours by keyset on the same index, with handles; a rank by counting the entries
+ * before it on the index (its cost grows with the rank: ~0.2 s at rank 500,000 of 1 M on SQLite).
  */
 import type { TierFilter } from "../../lib/contracts/boards";
 import type { Db } from "../db/client";
 import { sqlOf, statement, type Statement } from "../db/sql";
 import type { BoardId } from "./board";
-import type { RankEntry, RankPages, RankRow } from "./rank-index";
+import { compareKeys, type RankCursor, type RankEntry, type RankPages, type RankRow } from "./rank-index";
 
 /**
  * Rows of a few thousand: each page's rows are garbage before the collector would promote them, so a
@@ -45,9 +49,14 @@ const boardSize = statement("board_size", `SELECT COUNT(*) AS "n" FROM "BoardEnt
 // The ORDER BY makes SQLite read Player's disqualifiedAt index (without it, it scans every player: ~0.2-0.5 s at 1 M).
 const disqualified = statement("players_disqualified", `SELECT "id" FROM "Player" WHERE "disqualifiedAt" IS NOT NULL ORDER BY "disqualifiedAt"`);
 
-/** Handles are read this many ids at a time (one statement: a shorter list repeats its first id). */
+/** Handles are read this many ids at a time at most. */
 const HANDLE_BATCH = 100;
-const handlesById = statement("player_handles", `SELECT "id", "handle" FROM "Player" WHERE "id" IN (${Array(HANDLE_BATCH).fill("?").join(", ")})`);
+const placeholders = (n: number) => Array(n).fill("?").join(", ");
+/**
+ * Statements for lists of up to 1, 4, 16 and HANDLE_BATCH ids (a shorter list repeats its first id):
+ * a standing's 11 handles as 16 ids, not 100, which cost ~45 % more at 1 M players.
+ */
+const handlesById = [1, 4, 16, HANDLE_BATCH].map((n) => ({ n, s: statement(`player_handles_${n}`, `SELECT "id", "handle" FROM "Player" WHERE "id" IN (${placeholders(n)})`) }));
 
 /** A page's row: a RankRow, then the stored achievedAt (the keyset condition's). */
 type BoardRow = [playerId: string, score: number, achievedAt: number, runId: string, runTier: string, fps: number | null, storedAt: unknown];
@@ -71,6 +80,9 @@ export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): 
     yield excluded.size === 0 ? rows : rows.filter((r) => !excluded.has(r[0]));
     if (rows.length < pageSize) return;
     last = rows[rows.length - 1];
+    // SQLite's statements run synchronously: without this, a whole load (seconds at 1 M entries) is one
+    // turn of the event loop, and no request (nor a read from the database meanwhile) is answered.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -81,11 +93,15 @@ export async function* boardEntries(db: Db, board: BoardId, pageSize = PAGE_SIZE
   }
 }
 
-/** The board's pages (boardRows) with its number of entries, counted first on its index, to size the rank index. */
-export async function boardPages(db: Db, board: BoardId): Promise<RankPages> {
-  const sql = await sqlOf(db);
-  const [counted] = await sql.all<{ n: number }>(boardSize, [board.scenarioId, board.periodKind, board.periodKey, board.tier]);
-  return Object.assign(boardRows(db, board), { size: Number(counted?.n ?? 0) });
+/** The board's number of entries, disqualified players' included, counted on its index. */
+export async function boardSizeOf(db: Db, board: BoardId): Promise<number> {
+  const [counted] = await (await sqlOf(db)).all<{ n: number }>(boardSize, [board.scenarioId, board.periodKind, board.periodKey, board.tier]);
+  return Number(counted?.n ?? 0);
+}
+
+/** The board's pages (boardRows) with its number of entries (boardSizeOf: counted first, or given), to size the rank index. */
+export async function boardPages(db: Db, board: BoardId, size?: number): Promise<RankPages> {
+  return Object.assign(boardRows(db, board), { size: size ?? (await boardSizeOf(db, board)) });
 }
 
 /** The handles of these players (ids without a player are left out). */
@@ -95,8 +111,116 @@ export async function handlesOf(db: Db, playerIds: readonly string[]): Promise<M
   const sql = await sqlOf(db);
   for (let i = 0; i < playerIds.length; i += HANDLE_BATCH) {
     const ids = playerIds.slice(i, i + HANDLE_BATCH);
-    while (ids.length < HANDLE_BATCH) ids.push(ids[0]!);
-    for (const r of await sql.all<{ id: string; handle: string }>(handlesById, ids)) handles.set(r.id, r.handle);
+    const { n, s } = handlesById.find(({ n }) => n >= ids.length)!;
+    while (ids.length < n) ids.push(ids[0]!);
+    for (const r of await sql.all<{ id: string; handle: string }>(s, ids)) handles.set(r.id, r.handle);
   }
   return handles;
+}
+
+// --- Reads straight from the database, for a board still loading ---------------------------------
+
+// A page's columns with the player's handle (a lookup per row shown; BoardEntry stays the only table scanned).
+const SELECT_NAMED = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps",
+  (SELECT "handle" FROM "Player" p WHERE p."id" = e."playerId") FROM "BoardEntry" e
+  WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`;
+const namedFirst = withTimeMs(statement("board_db_first", `${SELECT_NAMED} ${ORDER}`));
+const namedAfter = withTimeMs(
+  statement("board_db_after", `${SELECT_NAMED} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`),
+);
+// The same index read backwards: the entries just before a key, nearest first.
+const namedBefore = withTimeMs(
+  statement(
+    "board_db_before",
+    `${SELECT_NAMED} AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} < ?))
+     ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
+  ),
+);
+const namedOf = withTimeMs(statement("board_db_entry_of", `${SELECT_NAMED} AND "playerId" = ? LIMIT ?`));
+const countNotAfter = statement(
+  "board_db_count_not_after",
+  `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
+   AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} <= ?))`,
+);
+const entriesOfPlayers = withTimeMs(
+  statement(
+    "board_db_entries_of",
+    `SELECT "playerId", "score", {{AT_MS}}, "runId" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
+     AND "playerId" IN (${placeholders(HANDLE_BATCH)})`,
+  ),
+);
+
+/** A board entry with its player's handle. */
+export type NamedRow = RankEntry & { handle: string };
+
+/** A board read from the database (boardFromDb). */
+export interface BoardFromDb {
+  /** Entries on the board, counted over its index once (a count at 1 M entries is ~0.4-0.7 s on SQLite). */
+  size(): Promise<number>;
+  /** How many entries are at or before `cursor` in board order. */
+  countNotAfter(cursor: RankCursor): Promise<number>;
+  /** `limit` entries from the top, or strictly after `cursor`. */
+  after(limit: number, cursor?: RankCursor): Promise<NamedRow[]>;
+  /** `limit` entries strictly before `cursor`, nearest first. */
+  before(limit: number, cursor: RankCursor): Promise<NamedRow[]>;
+  /** The player's entry (none for a disqualified player). */
+  entryOf(playerId: string): Promise<NamedRow | undefined>;
+}
+
+type NamedDbRow = [playerId: string, score: number, achievedAt: number, runId: string, runTier: string, fps: number | null, handle: string | null];
+
+function named([playerId, score, achievedAt, runId, runTier, fps, handle]: NamedDbRow): NamedRow {
+  return { playerId, score, achievedAt, runId, runTier, fps: fps ?? null, handle: handle ?? "?" };
+}
+
+/** A cursor's key as the keyset conditions bind it: score, score, time, time, run id (the time as the column stores it). */
+function keyParams(c: RankCursor): unknown[] {
+  const at = new Date(c.achievedAt);
+  return [c.score, c.score, at, at, c.runId];
+}
+
+/**
+ * One board read straight from the database, as the rank index would answer it (board order, ranks
+ * as positions, disqualified players left out), for reads while the board's index loads. The entries
+ * of disqualified players on the board are read once (few: by the players' index, then the board's
+ * unique key) and left out of every page and count.
+ */
+export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> {
+  const sql = await sqlOf(db);
+  const key = [board.scenarioId, board.periodKind, board.periodKey, board.tier as TierFilter];
+  const excluded: RankEntry[] = [];
+  const ids = (await sql.all<{ id: string }>(disqualified, [])).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += HANDLE_BATCH) {
+    const batch = ids.slice(i, i + HANDLE_BATCH);
+    while (batch.length < HANDLE_BATCH) batch.push(batch[0]!);
+    for (const [playerId, score, achievedAt, runId] of (await sql.rows(entriesOfPlayers, [...key, ...batch])) as [string, number, number, string][]) {
+      excluded.push({ playerId, score, achievedAt, runId });
+    }
+  }
+  const left = new Set(excluded.map((e) => e.playerId));
+  let counted: Promise<number> | undefined;
+  /** `limit` entries of a statement's rows, those of disqualified players left out (read as many more). */
+  const rows = async (s: Statement, params: unknown[], limit: number) =>
+    ((await sql.rows(s, [...key, ...params, limit + left.size])) as NamedDbRow[])
+      .filter((r) => !left.has(r[0]))
+      .slice(0, limit)
+      .map(named);
+  return {
+    size(): Promise<number> {
+      return (counted ??= boardSizeOf(db, board).then((n) => n - excluded.length));
+    },
+    async countNotAfter(cursor: RankCursor): Promise<number> {
+      const [counted] = await sql.all<{ n: number }>(countNotAfter, [...key, ...keyParams(cursor)]);
+      return Number(counted?.n ?? 0) - excluded.filter((e) => compareKeys(e, cursor) <= 0).length;
+    },
+    after(limit: number, cursor?: RankCursor): Promise<NamedRow[]> {
+      return cursor ? rows(namedAfter, keyParams(cursor), limit) : rows(namedFirst, [], limit);
+    },
+    before(limit: number, cursor: RankCursor): Promise<NamedRow[]> {
+      return rows(namedBefore, keyParams(cursor), limit);
+    },
+    async entryOf(playerId: string): Promise<NamedRow | undefined> {
+      return left.has(playerId) ? undefined : (await rows(namedOf, [playerId], 1))[0];
+    },
+  };
 }

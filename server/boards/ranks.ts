@@ -11,6 +11,11 @@
  * or on top of a load that already saw it, changes nothing). Each board has a revision that every
  * change bumps: readers use it as an ETag.
  *
+ * The first read of a board does not wait for its load (seconds at 1 M entries): while the index
+ * loads, reads are answered from the database (board-store.ts boardFromDb: keyset pages on the
+ * board's index, ranks by counting on it), and the board has no revision (no ETag) until the index
+ * takes over. The in-process store does this; with Redis, reads wait for the load.
+ *
  * Memory stays bounded: a board of an ended period is dropped after its close (`evict`), and any
  * board unread for IDLE_MS is dropped by `sweep` (it reloads on its next read); Redis keys of a
  * bounded period expire a week after it ends (a board of a period that ended longer ago, read again,
@@ -23,7 +28,7 @@
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
-import { boardEntries, boardPages, handlesOf } from "./board-store";
+import { boardEntries, boardFromDb, boardPages, handlesOf, type BoardFromDb } from "./board-store";
 import { periodByKey } from "./periods";
 import { BoardRankIndex, RankIndexRegistry, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
@@ -52,8 +57,11 @@ export interface RankStore {
   page(board: BoardId, limit: number, after?: RankCursor & { playerId?: string }): Promise<RankedSlice>;
   /** A player's rank and the entries within `radius` ranks of it, or null when they have no entry. */
   around(board: BoardId, playerId: string, radius: number): Promise<(RankedSlice & { rank: number }) | null>;
-  /** Changes whenever what the board shows changes (entries or handles). */
-  revision(board: BoardId): Promise<string>;
+  /**
+   * Changes whenever what the board shows changes (entries or handles). Null while the board loads:
+   * reads are answered from the database meanwhile, and such an answer has no revision to be named by.
+   */
+  revision(board: BoardId): Promise<string | null>;
   /** Drops a board from memory (a closed period); it reloads from the database if read again. */
   evict(board: BoardId): Promise<void>;
 }
@@ -79,10 +87,48 @@ export class MemoryRankStore implements RankStore {
     private readonly handleCacheSize = HANDLE_CACHE_SIZE,
   ) {}
 
+  /** Boards being loaded, read from the database meanwhile. */
+  private readonly loading = new Map<string, Promise<BoardFromDb>>();
+
+  /** The board's index, loaded first if it is not in memory. */
   private index(board: BoardId): Promise<BoardRankIndex> {
     const key = boardKey(board);
     this.lastRead.set(key, Date.now());
-    return this.registry.ensure(key, () => boardPages(this.db, board));
+    const ready = this.registry.get(key);
+    if (ready) return Promise.resolve(ready);
+    const started = this.registry.isLoading(key);
+    if (!started) this.loading.delete(key);
+    const load = this.registry.ensure(key, async () => {
+      // After the read that starts the load is answered (SQLite's statements block the event loop).
+      await new Promise((resolve) => setImmediate(resolve));
+      return boardPages(this.db, board, await (await this.fromDb(board)).size());
+    });
+    if (!started) {
+      const done = () => void this.loading.delete(key);
+      load.then(done, done);
+    }
+    return load;
+  }
+
+  /** The board's index if it is in memory; else undefined, its load started (read from the database meanwhile). */
+  private loaded(board: BoardId): BoardRankIndex | undefined {
+    const key = boardKey(board);
+    const ready = this.registry.get(key);
+    if (ready) {
+      this.lastRead.set(key, Date.now());
+      return ready;
+    }
+    // A failed load answers nothing here: the next read starts it again, and reads go on from the database.
+    if (!this.registry.isLoading(key)) this.index(board).catch((err: unknown) => console.error(`board ${key}: loading its rank index failed`, err));
+    return undefined;
+  }
+
+  /** The board as the database has it, for reads while it loads. */
+  private fromDb(board: BoardId): Promise<BoardFromDb> {
+    const key = boardKey(board);
+    let db = this.loading.get(key);
+    if (!db) this.loading.set(key, (db = boardFromDb(this.db, board)));
+    return db;
   }
 
   private remember(playerId: string, handle: string) {
@@ -129,28 +175,47 @@ export class MemoryRankStore implements RankStore {
   }
 
   async rankOf(board: BoardId, playerId: string) {
-    return (await this.index(board)).rankOf(playerId);
+    const index = this.loaded(board);
+    if (index) return index.rankOf(playerId);
+    const db = await this.fromDb(board);
+    const entry = await db.entryOf(playerId);
+    return entry ? db.countNotAfter(entry) : null;
   }
 
   async size(board: BoardId) {
-    return (await this.index(board)).size;
+    return this.loaded(board)?.size ?? (await this.fromDb(board)).size();
   }
 
   async page(board: BoardId, limit: number, after?: RankCursor) {
-    const index = await this.index(board);
+    const index = this.loaded(board);
+    if (!index) {
+      const db = await this.fromDb(board);
+      const entries = await db.after(limit, after);
+      return { startRank: after && entries.length ? (await db.countNotAfter(after)) + 1 : 1, entries };
+    }
     const entries = after ? index.after(after, limit) : index.top(limit);
     const startRank = entries.length ? index.rankOf(entries[0]!.playerId)! : 1;
     return { startRank, entries: await this.named(entries) };
   }
 
   async around(board: BoardId, playerId: string, radius: number) {
-    const found = (await this.index(board)).around(playerId, radius);
+    const index = this.loaded(board);
+    if (!index) return this.aroundFromDb(board, playerId, radius);
+    const found = index.around(playerId, radius);
     return found ? { rank: found.rank, startRank: found.startRank, entries: await this.named(found.entries) } : null;
   }
 
+  /** around() while the board loads: the player's entry, its rank by count, and its neighbours by keyset. */
+  private async aroundFromDb(board: BoardId, playerId: string, radius: number) {
+    const db = await this.fromDb(board);
+    const me = await db.entryOf(playerId);
+    if (!me) return null;
+    const [before, after, rank] = await Promise.all([db.before(radius, me), db.after(radius, me), db.countNotAfter(me)]);
+    return { rank, startRank: rank - before.length, entries: [...before.reverse(), me, ...after] };
+  }
+
   async revision(board: BoardId) {
-    await this.index(board);
-    return `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}`;
+    return this.loaded(board) ? `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}` : null;
   }
 
   async evict(board: BoardId) {

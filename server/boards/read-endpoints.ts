@@ -9,19 +9,21 @@ import { endpoint } from "../api/endpoint";
 import { currentChallenge } from "../challenge/challenge";
 import { readBoardPage, readStanding, resolveBoard } from "./read";
 
-/** ?period=day|week|challenge|all&tier=all|free|ultimate&key=&limit=&cursor= (from memory, with an ETag). */
+/** ?period=day|week|challenge|all&tier=all|free|ultimate&key=&limit=&cursor= (from memory, with an ETag; from the database, without, while the board loads). */
 export const boardPageEndpoint = endpoint({ query: boardQuerySchema }, async ({ rt, req, params, query }) => {
   const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
-  return conditionalJson(req, [meta, await rt.ranks.revision(board), query.limit, query.cursor ?? null], async () => ({
+  const revision = await rt.ranks.revision(board);
+  return conditionalJson(req, revision === null ? null : [meta, revision, query.limit, query.cursor ?? null], async () => ({
     board: meta,
     ...(await readBoardPage(rt.ranks, board, query.limit, query.cursor)),
   }));
 });
 
-/** A player's rank and score on a board, the entries ±5 around them, and the board's size (from memory, with an ETag). */
+/** A player's rank and score on a board, the entries ±5 around them, and the board's size (from memory, with an ETag; as the page, while the board loads). */
 export const boardStandingEndpoint = endpoint({ query: boardQuerySchema }, async ({ rt, req, params, query }) => {
   const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
-  return conditionalJson(req, [meta, await rt.ranks.revision(board), params.playerId], async () => ({
+  const revision = await rt.ranks.revision(board);
+  return conditionalJson(req, revision === null ? null : [meta, revision, params.playerId], async () => ({
     board: meta,
     ...(await readStanding(rt.ranks, board, params.playerId!)),
   }));

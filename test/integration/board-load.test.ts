@@ -2,7 +2,8 @@
  * Loading a board into the rank store on real databases (SQLite, and PostgreSQL when available):
  * the keyset pages of the board's index come back in board order across ties, without disqualified
  * players; handles are read for the rows a read shows (with a cache smaller than the board, most
- * are read each time), and a rename or an account deletion shows at once with a new revision.
+ * are read each time), and a rename or an account deletion shows at once with a new revision. While
+ * a board loads, its reads come from the database, the same as the loaded index answers them.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { BoardId } from "../../server/boards/board";
@@ -22,6 +23,14 @@ afterAll(() => factories.forEach((f) => f.close()));
 
 const allTime = (scenarioId: string): BoardId => ({ scenarioId, periodKind: "all", periodKey: "all", tier: "all" });
 const handles = async (ranks: MemoryRankStore, board: BoardId) => (await readBoardPage(ranks, board, 50)).entries.map((e) => e.player.handle);
+/** The board's revision once its index is loaded (null until then). */
+async function loadedRevision(ranks: MemoryRankStore, board: BoardId): Promise<string> {
+  for (;;) {
+    const revision = await ranks.revision(board);
+    if (revision !== null) return revision;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe.each(factories)("loading a board on $provider", (databases) => {
   it("reads the board in keyset pages in board order across ties, without disqualified players", async () => {
@@ -61,6 +70,56 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     }
   });
 
+  it("answers reads while the board loads from the database, as the loaded index does, without a revision", async () => {
+    const db = await seededDb(await databases.fresh());
+    try {
+      const times = ["2026-11-24T18:00:00Z", "2026-11-24T18:00:00.001Z", "2026-11-24T19:30:00.250Z"];
+      const players: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const p = await createPlayer(db, `Slow${i}`, i % 7 === 3 ? { disqualifiedAt: new Date() } : {});
+        players.push(p.id);
+        await recordVerifiedRun(db, { playerId: p.id, score: 100 + (i % 3), at: times[i % 3]!, scenarioId: "gridshot" });
+      }
+      const board = allTime("gridshot");
+      const banned = players.filter((_, i) => i % 7 === 3);
+      // Every read a board takes, from the top, after a cursor (a disqualified player's entry, and one
+      // near the end) and around players (near the top, in the middle, at the end, disqualified, absent).
+      const reads = async (ranks: MemoryRankStore, cursors: RankEntry[]) =>
+        Promise.all([
+          ranks.revision(board),
+          ranks.page(board, 10),
+          ...cursors.map((c) => ranks.page(board, 6, c)),
+          ...players.map((p) => ranks.around(board, p, 2)),
+          ranks.around(board, "nobody", 2),
+          ...players.slice(0, 8).map((p) => ranks.rankOf(board, p)),
+          ranks.size(board),
+        ]);
+      const loaded = new MemoryRankStore(db);
+      const order = (await readBoardPage(loaded, board, 50)).entries;
+      expect(order).toHaveLength(30 - banned.length);
+      const entryOf = async (playerId: string) => {
+        const row = await db.boardEntry.findFirstOrThrow({ where: { ...board, playerId } });
+        return { playerId, score: row.score, achievedAt: row.achievedAt.getTime(), runId: row.runId };
+      };
+      const cursors = [await entryOf(banned[1]!), await entryOf(order[3]!.player.id), await entryOf(order[order.length - 2]!.player.id)];
+
+      // All asked at once of a store that has not loaded the board: the load starts after them.
+      const ranks = new MemoryRankStore(db);
+      const [during, ...whileLoading] = await reads(ranks, cursors);
+      expect(during).toBeNull();
+      await loadedRevision(ranks, board);
+      const [after, ...fromIndex] = await reads(ranks, cursors);
+      expect(after).not.toBeNull();
+      expect(whileLoading).toEqual(fromIndex);
+      // And what was compared is what the board shows: ranks, handles, no disqualified player.
+      expect(fromIndex[0]).toMatchObject({ startRank: 1, entries: order.slice(0, 10).map((e) => ({ playerId: e.player.id, handle: e.player.handle })) });
+      expect(fromIndex[2]).toMatchObject({ startRank: 5, entries: order.slice(4, 10).map((e) => ({ playerId: e.player.id })) });
+      expect(fromIndex.at(-1)).toBe(order.length);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("shows the handles of the rows read, and a rename or an account deletion at once", async () => {
     const db = await seededDb(await databases.fresh());
     try {
@@ -74,9 +133,9 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]);
       expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]);
 
-      const before = await ranks.revision(board);
+      const before = await loadedRevision(ranks, board);
       await updateProfile(db, ranks, ann!, { handle: "Anna" });
-      expect(await ranks.revision(board)).not.toBe(before);
+      expect(await loadedRevision(ranks, board)).not.toBe(before);
       expect(await handles(ranks, board)).toEqual(["Anna", "Bob", "Cid"]);
 
       // A deleted account leaves the open boards; a closed day keeps its entry under the placeholder.
@@ -91,11 +150,11 @@ describe.each(factories)("loading a board on $provider", (databases) => {
         },
       });
       expect(await handles(ranks, day)).toEqual(["Anna", "Bob", "Cid"]);
-      const dayBefore = await ranks.revision(day);
+      const dayBefore = await loadedRevision(ranks, day);
       await deleteAccount(db, { ranks }, { player: { id: bob!.id, handle: "Bob" }, confirmHandle: "Bob" });
       const placeholder = (await db.player.findUniqueOrThrow({ where: { id: bob!.id } })).handle;
       expect(placeholder).toMatch(/^deleted-/);
-      expect(await ranks.revision(day)).not.toBe(dayBefore);
+      expect(await loadedRevision(ranks, day)).not.toBe(dayBefore);
       expect(await handles(ranks, day)).toEqual(["Anna", placeholder, "Cid"]);
       expect(await handles(ranks, board)).toEqual(["Anna", "Cid"]);
       // A store that starts now reads the same from the database.

@@ -1,7 +1,8 @@
 /**
  * Board reads over HTTP as clients repeat them: answered in front of Next's router (server/api/
  * fast-reads.ts) with the route's own validation and ETag, a 304 for a client that has the answer,
- * and a new ETag once a verified run changes the board.
+ * and a new ETag once a verified run changes the board. The first read of a board is answered from
+ * the database while the board loads, with no ETag and nothing stored.
  */
 import { expect, it } from "vitest";
 import { getScenario, parseSeed, Rng, TIERS } from "../../game/core";
@@ -17,8 +18,19 @@ it("answers board pages and standings before Next's router, with ETags that chan
   const player = await app.api.player("br");
   const standing = `/api/leaderboards/${sprint.id}/players/${player.id}?period=week&tier=all`;
 
-  const first = await fetch(`${app.server.url}${page}`);
-  expect(first.status).toBe(200);
+  const loading = await fetch(`${app.server.url}${page}`);
+  expect(loading.status).toBe(200);
+  expect(loading.headers.get("etag")).toBeNull();
+  expect(loading.headers.get("cache-control")).toBe("no-store");
+  expect(loading.headers.get("x-frame-options")).toBe("DENY");
+  const answered = await loading.json();
+  let first = loading;
+  while (!first.headers.get("etag")) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    first = await fetch(`${app.server.url}${page}`);
+  }
+  // What the loaded board answers is what the database answered.
+  expect(await first.clone().json()).toEqual(answered);
   const etag = first.headers.get("etag")!;
   expect(etag).toMatch(/^W\/"/);
   expect(first.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
