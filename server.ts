@@ -1,7 +1,8 @@
 /**
  * Flickboard's one process: Next.js + socket.io on one port.
  *
- *   npm start      build if the sources changed, migrate, seed, serve (production)
+ *   npm start      build if the sources changed, migrate, seed, serve (production), with
+ *                  MALLOC_ARENA_MAX=2 in the environment (docs/deploy.md)
  *   npm run dev    migrate, seed, serve with hot reload
  */
 import fs from "node:fs";

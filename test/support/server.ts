@@ -80,11 +80,28 @@ export async function startAppServer(env: Record<string, string> = {}, port?: nu
   }
 }
 
+/**
+ * What `npm start` sets in the server's environment: the `NAME=value` words its script begins with
+ * (glibc's MALLOC_ARENA_MAX, docs/deploy.md). Servers started here get the same, so tests and
+ * benchmarks run the process production runs.
+ */
+function startScriptEnv(): Record<string, string> {
+  const script = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const env: Record<string, string> = {};
+  for (const word of script.split(/\s+/)) {
+    const assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1]!] = assignment[2]!;
+  }
+  return env;
+}
+
 async function launch(env: Record<string, string>, port: number, nodeArgs: readonly string[]): Promise<AppServer> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
+      ...startScriptEnv(),
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
