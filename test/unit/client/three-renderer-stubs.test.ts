@@ -30,7 +30,7 @@ async function stubbedModule() {
   return import(/* @vite-ignore */ pathToFileURL(path.join(dir, "three.module.mjs")).href);
 }
 
-describe("three.js's renderer parts the game does not use", () => {
+describe("three.js's parts the game does not use", () => {
   it("do what the real parts do for the game: no XR, no shadows, no environment map", async () => {
     const three = await stubbedModule();
     const xr = new three.WebXRManager();
