@@ -1,4 +1,15 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+/**
+ * A loader of bundler/, with its source's hash as an option: Turbopack's cache keeps a loader's
+ * output across builds, and would keep it after the loader changed unless its options change too.
+ */
+function bundlerLoader(file) {
+  const loader = fileURLToPath(new URL(`./bundler/${file}`, import.meta.url));
+  return { loader, options: { sourceHash: createHash("sha256").update(readFileSync(loader)).digest("hex") } };
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,11 +20,18 @@ const nextConfig = {
   poweredByHeader: false,
   turbopack: {
     rules: {
-      // three.js's WebGL build ships every material's shaders; the game's bundle keeps only the
-      // GLSL of the materials it draws with (bundler/three-shader-chunks.cjs).
+      // three.js's WebGL build ships every material's shaders and every renderer feature; the
+      // game's bundle keeps only the GLSL of the materials it draws with
+      // (bundler/three-shader-chunks.cjs) and stubs the parts it never uses: WebXR, shadows,
+      // environment maps, HDR output, render targets, toJSON, raycasting, animation
+      // (bundler/three-renderer-stubs.cjs).
       "three.module.js": {
         condition: { path: /(^|\/)node_modules\/three\/build\/three\.module\.js$/ },
-        loaders: [fileURLToPath(new URL("./bundler/three-shader-chunks.cjs", import.meta.url))],
+        loaders: [bundlerLoader("three-shader-chunks.cjs"), bundlerLoader("three-renderer-stubs.cjs")],
+      },
+      "three.core.js": {
+        condition: { path: /(^|\/)node_modules\/three\/build\/three\.core\.js$/ },
+        loaders: [bundlerLoader("three-renderer-stubs.cjs")],
       },
     },
   },

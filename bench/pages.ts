@@ -2,8 +2,8 @@
  * bench:pages — the JavaScript each page makes a browser download, in Chromium against the
  * production build: every script response from opening the page until the network is quiet
  * (Next's link prefetches included), its size gzip-compressed here (level 6, what a proxy would
- * send), and whether three.js is among it (its own error-message prefix "THREE.WebGLRenderer:"
- * is in no other code).
+ * send), and whether three.js and zod are among it (three's error-message prefix
+ * "THREE.WebGLRenderer:" and zod's class name "$ZodType" are in no other code).
  */
 import zlib from "node:zlib";
 import { launchBrowser } from "../test/support/browser";
@@ -15,12 +15,14 @@ export const PAGES = ["/", "/play", "/play/gridshot", "/leaderboards"];
 export const GAME_PAGE = "/play/gridshot";
 const PLAY_BUDGET_KB = 250;
 const THREE_SIGNATURE = "THREE.WebGLRenderer:";
+const ZOD_SIGNATURE = "$ZodType";
 
 export interface PageScripts {
   path: string;
   scripts: number;
   gzipBytes: number;
   three: boolean;
+  zod: boolean;
 }
 
 export async function measurePages(baseUrl: string, paths = PAGES): Promise<PageScripts[]> {
@@ -39,12 +41,14 @@ export async function measurePages(baseUrl: string, paths = PAGES): Promise<Page
       await page.waitForLoadState("networkidle");
       let gzipBytes = 0;
       let three = false;
+      let zod = false;
       for (const body of await Promise.all(bodies.values())) {
         if (!body) continue;
         gzipBytes += zlib.gzipSync(body, { level: 6 }).length;
         three ||= body.includes(THREE_SIGNATURE);
+        zod ||= body.includes(ZOD_SIGNATURE);
       }
-      out.push({ path, scripts: bodies.size, gzipBytes, three });
+      out.push({ path, scripts: bodies.size, gzipBytes, three, zod });
       await context.close();
     }
   } finally {
@@ -58,7 +62,7 @@ export async function benchPages(): Promise<string[]> {
   try {
     return (await measurePages(server.url)).map(
       (p) =>
-        `${p.path}: ${p.scripts} scripts, ${(p.gzipBytes / 1024).toFixed(0)} KB gzip, three.js ${p.three ? "loaded" : "not loaded"}` +
+        `${p.path}: ${p.scripts} scripts, ${(p.gzipBytes / 1024).toFixed(0)} KB gzip, three.js ${p.three ? "loaded" : "not loaded"}, zod ${p.zod ? "loaded" : "not loaded"}` +
         (p.path === GAME_PAGE ? ` (budget ${PLAY_BUDGET_KB} KB)` : ""),
     );
   } finally {

@@ -3,7 +3,7 @@
  * HUD component shows the values a run starts with): the clock in tenths of a second, and accuracy
  * per scenario kind - hits per shot when clicking, time on target per time played when tracking.
  */
-import { isClickingKind, type ScenarioKind } from "../core";
+import { isClickingKind, type ScenarioKind } from "../core/scenario-kind";
 
 /** Tenths of a second left at `elapsedMs`, rounded up (a run shows 0.0 only once it is over). */
 export function tenthsLeft(durationMs: number, elapsedMs: number): number {

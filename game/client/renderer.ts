@@ -4,7 +4,8 @@
  * per frame: meshes, materials and vectors are made once.
  */
 import * as THREE from "three";
-import { verticalFovFromHorizontal, type Scenario, type Simulation } from "../core";
+import type { Scenario, Simulation } from "../core";
+import { verticalFovFromHorizontal } from "../core/world";
 import { TARGET_COLOURS, type Settings } from "../../lib/contracts/settings";
 
 export class SceneRenderer {

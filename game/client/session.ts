@@ -10,18 +10,12 @@
  * The frame loop allocates nothing in steady state: the simulation, the renderer and the frame-time
  * buffer are reused, and the HUD text is rewritten only when a displayed value changes.
  */
-import {
-  checkFrameCap,
-  decodeLog,
-  isClickingKind,
-  replay,
-  Simulation,
-  type RunEnvironment,
-  type RunResult,
-  type Scenario,
-  type ShotRecord,
-  type Tier,
-} from "../core";
+import type { RunEnvironment, RunResult, Scenario, ShotRecord, Tier } from "../core";
+import { decodeLog } from "../core/log";
+import { replay } from "../core/replay";
+import { isClickingKind } from "../core/scenario-kind";
+import { Simulation } from "../core/simulation";
+import { checkFrameCap } from "../core/tier";
 import { accuracyText, clockText, percentOf, tenthsLeft } from "./hud";
 import { PointerLockInput } from "./input";
 import { SceneRenderer } from "./renderer";

@@ -1,11 +1,11 @@
 /**
  * Player settings in the browser: sensitivity presets converted from common games, persistence in
  * localStorage, and the merge of stored settings (this browser's, or a signed-in player's copy on
- * the server) over the defaults. The settings themselves (schema, defaults, palettes) are a contract shared with
+ * the server) over the defaults. The settings themselves (rules, defaults, palettes) are a contract shared with
  * the server: lib/contracts/settings.ts.
  */
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../../lib/contracts/settings";
-import { cm360FromGame, type GameSensitivityProfile } from "../core";
+import { DEFAULT_SETTINGS, parseSettings, settingIssue, type Settings } from "../../lib/contracts/settings";
+import { cm360FromGame, type GameSensitivityProfile } from "../core/world";
 
 /** The games a sensitivity converts from (yaw values and their sources: docs/client.md). */
 export const GAME_PRESETS: { id: GameSensitivityProfile; label: string }[] = [
@@ -40,8 +40,7 @@ export function mergeSettings(stored: unknown, base: Settings = DEFAULT_SETTINGS
   const fields = stored as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...base };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const field = settingsSchema.shape[key].safeParse(fields[key]);
-    if (field.success) merged[key] = field.data;
+    if (settingIssue(key, fields[key]) === null) merged[key] = fields[key];
   }
   return merged as Settings;
 }
@@ -56,5 +55,5 @@ export function loadSettings(storage: Pick<Storage, "getItem"> | undefined = glo
 }
 
 export function saveSettings(settings: Settings, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
-  storage?.setItem(STORAGE_KEY, JSON.stringify(settingsSchema.parse(settings)));
+  storage?.setItem(STORAGE_KEY, JSON.stringify(parseSettings(settings)));
 }

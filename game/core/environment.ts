@@ -7,16 +7,7 @@
  */
 import * as z from "./zod";
 import { tierNames } from "./tier";
-
-/**
- * Sensitivity a person can play with: from a very fast 3 cm per turn (3200 DPI at a high in-game
- * sensitivity) to 200 cm (two full sweeps of the largest mouse pads), on mouse sensors from 100 to
- * 50,000 counts per inch (the highest-resolution sensors sold reach 30,000–45,000).
- */
-export const SENSITIVITY_RANGE = {
-  cm360: { min: 3, max: 200 },
-  dpi: { min: 100, max: 50_000 },
-} as const;
+import { SENSITIVITY_RANGE } from "./world";
 
 /** Refresh rates of real displays (0 = not measured): 20 Hz to 1000 Hz. */
 export const REFRESH_RANGE_HZ = { min: 20, max: 1000 } as const;

@@ -1,27 +1,34 @@
-/** Flickboard game core: pure, deterministic, shared by browser and server. */
+/**
+ * Flickboard game core: pure, deterministic, shared by browser and server.
+ *
+ * The play page's browser code imports values from the core's modules themselves, not from here:
+ * this index also brings in the modules that build zod schemas on load (scenario.ts,
+ * environment.ts), and the bundler keeps a module with such code even when nothing of it is used.
+ */
 export { PI, TWO_PI, HALF_PI, DEG, dsin, dcos, clamp } from "./detmath";
 export { Rng, rngFor, mix32, parseSeed, seedToHex } from "./prng";
 export { sha256Hex, utf8Encode } from "./sha256";
+export { scenarioKinds, isClickingKind } from "./scenario-kind";
+export type { ScenarioKind } from "./scenario-kind";
 export {
   SCENARIO_SCHEMA_VERSION,
-  scenarioKinds,
   scenarioSchema,
   healthSchema,
   motionSchema,
   ScenarioError,
   parseScenario,
-  isClickingKind,
   canonicalJson,
   scenarioHash,
   builtInScenarios,
   getScenario,
 } from "./scenario";
-export type { Scenario, ScenarioKind, ScenarioHealth, ScenarioMotion } from "./scenario";
+export type { Scenario, ScenarioHealth, ScenarioMotion } from "./scenario";
 export {
   PITCH_LIMIT_RAD,
   MAX_SMOOTH_COMPONENTS,
   GAME_YAW_DEG,
-  runSettingsSchema,
+  runSettings,
+  SENSITIVITY_RANGE,
   vec3,
   countsPer360,
   radiansPerCount,
@@ -67,7 +74,7 @@ export type { InputLog, LogDecodeErrorCode, LogEncodeErrorCode } from "./log";
 export { Simulation, MAX_CREDIT_INTERVAL_MS, PRIMARY_BUTTON } from "./simulation";
 export type { RunResult, ShotRecord, TargetRecord, FrameStats, TargetView, SimulationOptions } from "./simulation";
 export { replay, feedLog, LogFeeder } from "./replay";
-export { runEnvironmentSchema, SENSITIVITY_RANGE, REFRESH_RANGE_HZ, MAX_USER_AGENT_LENGTH } from "./environment";
+export { runEnvironmentSchema, REFRESH_RANGE_HZ, MAX_USER_AGENT_LENGTH } from "./environment";
 export type { RunEnvironment } from "./environment";
 export { PLAYER_SCENARIO_LIMITS, checkScenarioDraft, scenarioFromDraft, draftOf, describeDraftIssues } from "./player-scenario";
 export type { ScenarioDraft, DraftIssue, DraftCheck } from "./player-scenario";

@@ -1,8 +1,11 @@
 /**
  * Scenarios as data: a versioned zod schema, canonical hashing, built-ins.
- * Field semantics are documented in docs/scoring.md ("Scenarios").
+ * Field semantics are documented in docs/scoring.md ("Scenarios"). The kinds are in
+ * scenario-kind.ts, apart from the schema, so that code that plays a scenario it was given (the
+ * play page) does not carry zod.
  */
 import * as z from "./zod";
+import { scenarioKinds } from "./scenario-kind";
 import { sha256Hex } from "./sha256";
 import gridshotJson from "../scenarios/gridshot.json";
 import gridshotSprintJson from "../scenarios/gridshot-sprint.json";
@@ -11,9 +14,6 @@ import smoothTrackJson from "../scenarios/smooth-track.json";
 import switchTrackJson from "../scenarios/switch-track.json";
 
 export const SCENARIO_SCHEMA_VERSION = 1;
-
-export const scenarioKinds = ["clicking-static", "clicking-dynamic", "tracking", "switching"] as const;
-export type ScenarioKind = (typeof scenarioKinds)[number];
 
 const int = (...checks: z.core.$ZodCheck<number>[]) => z.number().check(z.int(), ...checks);
 
@@ -156,11 +156,6 @@ export function parseScenario(input: unknown): Scenario {
     throw new ScenarioError(`Invalid scenario${id}:\n${z.prettifyError(r.error)}`, r.error.issues);
   }
   return r.data;
-}
-
-/** True for kinds scored by clicks (shots), false for tracking/switching (time on target). */
-export function isClickingKind(kind: ScenarioKind): boolean {
-  return kind === "clicking-static" || kind === "clicking-dynamic";
 }
 
 /** Canonical JSON: object keys sorted by UTF-16 code units, no whitespace. */

@@ -25,7 +25,8 @@
 import { DEG, dcos, dsin } from "./detmath";
 import { checkFrameCap, minFrameIntervalMs, type Tier } from "./tier";
 import { LogRecorder, TICKS_PER_MS, type InputLog } from "./log";
-import { isClickingKind, type Scenario } from "./scenario";
+import type { Scenario } from "./scenario";
+import { isClickingKind } from "./scenario-kind";
 import {
   SpawnParams,
   aimDirection,
@@ -34,7 +35,7 @@ import {
   positionFromParams,
   radiansPerCount,
   raySphere,
-  runSettingsSchema,
+  runSettings,
   vec3,
   type Aim,
   type RunSettings,
@@ -246,8 +247,7 @@ export class Simulation {
     this.scenario = scenario;
     this.seed = seed >>> 0;
     this.tier = tier;
-    // Only cm360 and dpi matter (callers may pass a larger settings object).
-    this.settings = runSettingsSchema.parse({ cm360: settings.cm360, dpi: settings.dpi });
+    this.settings = runSettings(settings);
     this.clicking = isClickingKind(scenario.kind);
     this.latencyTicks = tier.addedLatencyMs * TICKS_PER_MS;
     if (!Number.isInteger(this.latencyTicks) || this.latencyTicks < 0) {

@@ -8,7 +8,6 @@
  * three.js: camera.rotation.order = "YXZ"; camera.rotation.y = -yaw;
  * camera.rotation.x = pitch reproduces aimDirection().
  */
-import * as z from "./zod";
 import { DEG, TWO_PI, dcos, dsin } from "./detmath";
 import { Rng } from "./prng";
 import type { Scenario } from "./scenario";
@@ -24,13 +23,30 @@ export interface Aim {
   pitch: number;
 }
 
-export const runSettingsSchema = z.strictObject({
-  /** Centimetres of mouse travel for a full 360° turn. */
-  cm360: z.number().check(z.minimum(1), z.maximum(1000)),
-  /** Mouse resolution, counts per inch. */
-  dpi: z.number().check(z.int(), z.minimum(50), z.maximum(64_000)),
-});
-export type RunSettings = z.infer<typeof runSettingsSchema>;
+export interface RunSettings {
+  /** Centimetres of mouse travel for a full 360° turn, 1 to 1000. */
+  cm360: number;
+  /** Mouse resolution, counts per inch: a whole number from 50 to 64,000. */
+  dpi: number;
+}
+
+/** The sensitivity a simulation runs with: cm360 and dpi only (callers may pass more), or a RangeError. */
+export function runSettings({ cm360, dpi }: RunSettings): RunSettings {
+  if (!(cm360 >= 1 && cm360 <= 1000)) throw new RangeError(`cm360 must be from 1 to 1000, not ${cm360}`);
+  if (!(Number.isInteger(dpi) && dpi >= 50 && dpi <= 64_000)) throw new RangeError(`dpi must be a whole number from 50 to 64000, not ${dpi}`);
+  return { cm360, dpi };
+}
+
+/**
+ * Sensitivity a person can play with: from a very fast 3 cm per turn (3200 DPI at a high in-game
+ * sensitivity) to 200 cm (two full sweeps of the largest mouse pads), on mouse sensors from 100 to
+ * 50,000 counts per inch (the highest-resolution sensors sold reach 30,000–45,000). A ranked run's
+ * environment (environment.ts) and the player's settings (lib/contracts/settings.ts) keep to it.
+ */
+export const SENSITIVITY_RANGE = {
+  cm360: { min: 3, max: 200 },
+  dpi: { min: 100, max: 50_000 },
+} as const;
 
 /** Pitch is clamped to ±89°. */
 export const PITCH_LIMIT_RAD = 89 * DEG;

@@ -1,10 +1,25 @@
 /** The players API: sign-up, the signed-in player, settings and membership (docs/api.md). */
 import { z } from "zod";
-import { settingsSchema } from "./settings";
+import { SETTING_RULES, settingIssue, type Settings } from "./settings";
 
 export const signUpBodySchema = z.strictObject({ handle: z.string().max(100) });
 
-export const playerSettingsSchema = z.strictObject(settingsSchema.shape).partial();
+/** One setting, checked by its rule (lib/contracts/settings.ts): the server refuses it in the words the settings panel shows. */
+function settingSchema<K extends keyof Settings>(key: K) {
+  return z.custom<Settings[K]>().superRefine((value, ctx) => {
+    const issue = settingIssue(key, value);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  });
+}
+
+/** Some of a player's settings, each valid; no other fields. */
+export const playerSettingsSchema = z
+  .strictObject(
+    Object.fromEntries(Object.keys(SETTING_RULES).map((key) => [key, settingSchema(key as keyof Settings)])) as {
+      [K in keyof Settings]: ReturnType<typeof settingSchema<K>>;
+    },
+  )
+  .partial();
 
 /**
  * A handle (for a guest: the claim that makes them a named player) and settings. The prize-contact
@@ -47,7 +62,7 @@ export interface PrizeContact {
 export interface PlayerProfile extends PublicPlayer {
   /** A guest has a generated handle ("guest-7k3m9x") until they choose one. */
   guest: boolean;
-  settings: Partial<z.infer<typeof settingsSchema>>;
+  settings: Partial<Settings>;
   /** The prize-contact address on file (a kiosk booth stores one with consent, unverified), or null. */
   contactEmail: string | null;
   contact: PrizeContact | null;

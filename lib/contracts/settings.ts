@@ -1,10 +1,13 @@
 /**
  * Player settings: sensitivity (cm/360 + DPI), horizontal FOV, colours and shapes, the crosshair's
  * geometry, keys, sound volume, the countdown on retries and full screen. A contract: the browser
- * validates and stores them, the server keeps a signed-in player's copy (PATCH /api/players/me).
+ * checks and stores them, the server keeps a signed-in player's copy (PATCH /api/players/me).
+ *
+ * What each field may hold is data (SETTING_RULES), checked by settingIssue on both sides: the
+ * server's zod schema is built from it (lib/contracts/players.ts). No zod here, so the play page,
+ * which checks each setting as the player changes it, does not carry a schema library for that.
  */
-import { SENSITIVITY_RANGE } from "../../game/core";
-import * as z from "../../game/core/zod";
+import { SENSITIVITY_RANGE } from "../../game/core/world";
 
 /** Colour-blind safe palettes (Okabe–Ito), each with a shape cue so colour is never the only signal. */
 export const TARGET_COLOURS = {
@@ -17,37 +20,99 @@ export const TARGET_COLOURS = {
 export const CROSSHAIR_COLOURS = { cyan: "#00e5ff", green: "#00ff66", white: "#ffffff", yellow: "#f0e442", magenta: "#ff4df0" } as const;
 export const CROSSHAIR_STYLES = ["cross", "dot", "circle"] as const;
 
-export const settingsSchema = z.object({
-  /** The ranges a ranked run's environment accepts (game/core/environment.ts). */
-  cm360: z.number().check(z.minimum(SENSITIVITY_RANGE.cm360.min), z.maximum(SENSITIVITY_RANGE.cm360.max)),
-  dpi: z.number().check(z.int(), z.minimum(SENSITIVITY_RANGE.dpi.min), z.maximum(SENSITIVITY_RANGE.dpi.max)),
-  hfovDeg: z.number().check(z.minimum(60), z.maximum(130)),
-  targetColour: z.enum(Object.keys(TARGET_COLOURS) as [keyof typeof TARGET_COLOURS]),
+export type Settings = {
+  /** The ranges a ranked run's environment accepts (SENSITIVITY_RANGE, game/core/world.ts). */
+  cm360: number;
+  dpi: number;
+  hfovDeg: number;
+  targetColour: keyof typeof TARGET_COLOURS;
   /** Outline ring on targets: a shape cue independent of colour. */
-  targetOutline: z.boolean(),
-  crosshairColour: z.enum(Object.keys(CROSSHAIR_COLOURS) as [keyof typeof CROSSHAIR_COLOURS]),
-  crosshairStyle: z.enum(CROSSHAIR_STYLES),
+  targetOutline: boolean;
+  crosshairColour: keyof typeof CROSSHAIR_COLOURS;
+  crosshairStyle: (typeof CROSSHAIR_STYLES)[number];
   /** A key that fires like the left button (KeyboardEvent.code), or null. */
-  keyboardFire: z.nullable(z.string().check(z.maxLength(32))),
+  keyboardFire: string | null;
   /**
    * Crosshair geometry in CSS pixels: size (a cross's width, each arm half of it; a circle's
    * diameter), the gap at the centre, the line thickness (a dot is twice it across).
    */
-  crosshairSize: z.number().check(z.int(), z.minimum(2), z.maximum(40)),
-  crosshairGap: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
-  crosshairThickness: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
+  crosshairSize: number;
+  crosshairGap: number;
+  crosshairThickness: number;
   /** A dark outline around the crosshair, for bright backgrounds. */
-  crosshairOutline: z.boolean(),
+  crosshairOutline: boolean;
   /** Hit and miss sounds, 0 (off) to 100. */
-  volume: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+  volume: number;
   /** The key that restarts a run at once (KeyboardEvent.code). */
-  restartKey: z.string().check(z.minLength(1), z.maxLength(32)),
+  restartKey: string;
   /** Count down 3 s before a retry too (the first run of a visit always counts down). */
-  countdownOnRetry: z.boolean(),
+  countdownOnRetry: boolean;
   /** Play in full screen (the browser may refuse: the arena then fills the window). */
-  fullscreen: z.boolean(),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+  fullscreen: boolean;
+};
+
+/** What one setting may hold. */
+export type SettingRule =
+  | { type: "number"; min: number; max: number; whole: boolean }
+  | { type: "boolean" }
+  | { type: "choice"; of: readonly string[] }
+  | { type: "text"; minLength: number; maxLength: number; nullable: boolean };
+
+const number = (min: number, max: number, whole = false): SettingRule => ({ type: "number", min, max, whole });
+const boolean: SettingRule = { type: "boolean" };
+/** A KeyboardEvent.code. */
+const key = (nullable: boolean): SettingRule => ({ type: "text", minLength: nullable ? 0 : 1, maxLength: 32, nullable });
+
+export const SETTING_RULES: { readonly [K in keyof Settings]: SettingRule } = {
+  cm360: number(SENSITIVITY_RANGE.cm360.min, SENSITIVITY_RANGE.cm360.max),
+  dpi: number(SENSITIVITY_RANGE.dpi.min, SENSITIVITY_RANGE.dpi.max, true),
+  hfovDeg: number(60, 130),
+  targetColour: { type: "choice", of: Object.keys(TARGET_COLOURS) },
+  targetOutline: boolean,
+  crosshairColour: { type: "choice", of: Object.keys(CROSSHAIR_COLOURS) },
+  crosshairStyle: { type: "choice", of: CROSSHAIR_STYLES },
+  keyboardFire: key(true),
+  crosshairSize: number(2, 40, true),
+  crosshairGap: number(0, 20, true),
+  crosshairThickness: number(1, 8, true),
+  crosshairOutline: boolean,
+  volume: number(0, 100, true),
+  restartKey: key(false),
+  countdownOnRetry: boolean,
+  fullscreen: boolean,
+};
+
+/** Why `value` cannot be setting `key` (a message that follows the field's name), or null if it can. */
+export function settingIssue(key: keyof Settings, value: unknown): string | null {
+  const rule = SETTING_RULES[key];
+  switch (rule.type) {
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return "must be a number";
+      if (rule.whole && !Number.isInteger(value)) return "must be a whole number";
+      return value < rule.min || value > rule.max ? `must be from ${rule.min} to ${rule.max}` : null;
+    case "boolean":
+      return typeof value === "boolean" ? null : "must be true or false";
+    case "choice":
+      return rule.of.includes(value as string) ? null : `must be one of ${rule.of.join(", ")}`;
+    case "text":
+      if (value === null && rule.nullable) return null;
+      if (typeof value !== "string") return rule.nullable ? "must be text or null" : "must be text";
+      if (value.length < rule.minLength) return "must not be empty";
+      return value.length > rule.maxLength ? `must be at most ${rule.maxLength} characters` : null;
+  }
+}
+
+/** `value` as complete Settings (fields outside them dropped), or an Error naming the first field that is not valid. */
+export function parseSettings(value: unknown): Settings {
+  const fields = (value ?? {}) as Record<string, unknown>;
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_RULES) as (keyof Settings)[]) {
+    const issue = settingIssue(key, fields[key]);
+    if (issue) throw new Error(`setting ${key} ${issue}`);
+    settings[key] = fields[key];
+  }
+  return settings as Settings;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   cm360: 34.6, // CS 2.0 sensitivity at 800 DPI, a common mid-range setting

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { playerSettingsSchema } from "../../lib/contracts/players";
-import { DEFAULT_SETTINGS, settingsSchema } from "../../lib/contracts/settings";
+import { DEFAULT_SETTINGS, parseSettings } from "../../lib/contracts/settings";
 import { audit, type AuditEntry } from "../audit";
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
@@ -31,7 +31,7 @@ export type NewKiosk = z.input<typeof newKioskSchema>;
 export async function registerKiosk(db: Db, input: NewKiosk, actor: Pick<AuditEntry, "actorType" | "actorId">, now = new Date()) {
   const spec = newKioskSchema.parse(input);
   const challenge = await currentChallenge(db);
-  const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...spec.settings });
+  const settings = parseSettings({ ...DEFAULT_SETTINGS, ...spec.settings });
   const pairingCode = newPairingCode();
   const pin = newPin();
   return transact(db, async (tx) => {

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { parseSeed, TIERS, tierNames, type Scenario, type TierName } from "@/game/core";
+import type { Scenario } from "@/game/core";
+import { parseSeed } from "@/game/core/prng";
+import { TIERS, tierNames, type TierName } from "@/game/core/tier";
 import {
   abandonServerRun,
   fetchMe,

@@ -7,7 +7,8 @@
  * Announced through a live region; focus moves to the heading. Debug figures are folded away.
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { TIERS, type RunEnvironment, type RunResult, type Scenario, type TierName } from "@/game/core";
+import type { RunEnvironment, RunResult, Scenario } from "@/game/core";
+import { TIERS, type TierName } from "@/game/core/tier";
 import { claimHandle, fetchPlacement, type ApiFailure, type Me } from "@/game/client/api";
 import { tierLabel } from "@/game/client/pacing";
 import type { BoardPlacement } from "@/lib/contracts/runs";

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import type { GameSensitivityProfile } from "@/game/core";
 import { GAME_PRESETS, cm360FromPreset, keyLabel } from "@/game/client/settings";
-import { CROSSHAIR_COLOURS, CROSSHAIR_STYLES, TARGET_COLOURS, settingsSchema, type Settings } from "@/lib/contracts/settings";
+import { CROSSHAIR_COLOURS, CROSSHAIR_STYLES, TARGET_COLOURS, settingIssue, type Settings } from "@/lib/contracts/settings";
 import type { SettingsSync } from "./use-player-settings";
 
 const SYNC_TEXT: Record<SettingsSync, string> = {
@@ -53,13 +53,13 @@ export default function SettingsPanel({ settings, sync, onChange }: { settings: 
   const [error, setError] = useState<string | null>(null);
 
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    const parsed = settingsSchema.shape[key].safeParse(value);
-    if (!parsed.success) {
-      setError(`${key}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    const issue = settingIssue(key, value);
+    if (issue) {
+      setError(`${key} ${issue}`);
       return;
     }
     setError(null);
-    onChange({ ...settings, [key]: parsed.data });
+    onChange({ ...settings, [key]: value });
   };
 
   const applyPreset = () => {

@@ -3,7 +3,8 @@
  * runs: the figures that fit a scenario's kind (hits/shots for clicking, time on target for
  * tracking), the personal-best change, and the sentence the live region announces.
  */
-import { isClickingKind, type RunResult, type Scenario } from "@/game/core";
+import type { RunResult, Scenario } from "@/game/core";
+import { isClickingKind } from "@/game/core/scenario-kind";
 import type { ApiFailure, FinishedRun, RunPlacement } from "@/game/client/api";
 import type { BoardPlacement } from "@/lib/contracts/runs";
 

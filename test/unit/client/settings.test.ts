@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SpikeFilter } from "../../../game/client/input";
 import { cm360FromPreset, GAME_PRESETS, keyLabel, loadSettings, mergeSettings, saveSettings } from "../../../game/client/settings";
-import { DEFAULT_SETTINGS } from "../../../lib/contracts/settings";
+import { playerSettingsSchema } from "../../../lib/contracts/players";
+import { DEFAULT_SETTINGS, settingIssue } from "../../../lib/contracts/settings";
 import { verticalFovFromHorizontal } from "../../../game/core";
 
 function memoryStorage() {
@@ -45,6 +46,34 @@ describe("settings", () => {
     expect(keyLabel("Numpad0")).toBe("Num 0");
     expect(keyLabel("Space")).toBe("Space");
     expect(keyLabel("Key")).toBe("Key");
+  });
+
+  it("says what is wrong with a setting, and the server refuses it in the same words", () => {
+    const cases: [keyof typeof DEFAULT_SETTINGS, unknown, string | null][] = [
+      ["cm360", 3, null],
+      ["cm360", 2.9, "must be from 3 to 200"],
+      ["cm360", Number.NaN, "must be a number"],
+      ["cm360", "30", "must be a number"],
+      ["dpi", 800.5, "must be a whole number"],
+      ["hfovDeg", 131, "must be from 60 to 130"],
+      ["targetColour", "sky", null],
+      ["targetColour", "pink", "must be one of orange, sky, yellow, vermillion, white"],
+      ["crosshairStyle", "dot", null],
+      ["targetOutline", "yes", "must be true or false"],
+      ["keyboardFire", null, null],
+      ["keyboardFire", 7, "must be text or null"],
+      ["restartKey", null, "must be text"],
+      ["restartKey", "", "must not be empty"],
+      ["restartKey", "K".repeat(33), "must be at most 32 characters"],
+    ];
+    for (const [key, value, issue] of cases) {
+      expect(settingIssue(key, value), `${key} ${String(value)}`).toBe(issue);
+      const server = playerSettingsSchema.safeParse({ [key]: value });
+      expect(server.success ? null : server.error.issues.map((i) => [i.path.join("."), i.message]), `${key} ${String(value)}`).toEqual(
+        issue === null ? null : [[key, issue]],
+      );
+    }
+    expect(playerSettingsSchema.safeParse({ volume: 50, unknown: 1 }).success).toBe(false);
   });
 
   it("refuses to save an invalid value", () => {

@@ -9,6 +9,7 @@ import {
   maxPitchCounts,
   radiansPerCount,
   raySphere,
+  runSettings,
   spawnPosition,
   targetPosition,
   vec3,
@@ -29,6 +30,15 @@ describe("aim model", () => {
     const a = anglesToward(aimDirection(0.3, -0.2, d), { yaw: 0, pitch: 0 });
     expect(a.yaw).toBeCloseTo(0.3, 14);
     expect(a.pitch).toBeCloseTo(-0.2, 14);
+  });
+
+  it("runs with cm/360 and dpi only, each in its range", () => {
+    const playerSettings = { cm360: 30, dpi: 800, hfovDeg: 103 };
+    expect(runSettings(playerSettings)).toEqual({ cm360: 30, dpi: 800 });
+    expect(() => runSettings({ cm360: 0.5, dpi: 800 })).toThrow("cm360 must be from 1 to 1000, not 0.5");
+    expect(() => runSettings({ cm360: Number.NaN, dpi: 800 })).toThrow(RangeError);
+    expect(() => runSettings({ cm360: 30, dpi: 800.5 })).toThrow("dpi must be a whole number from 50 to 64000, not 800.5");
+    expect(() => runSettings({ cm360: 30, dpi: 70_000 })).toThrow(RangeError);
   });
 
   it("derives radians per count from cm/360 and dpi", () => {
