@@ -6,9 +6,9 @@
  * three quarters of its cost: docs/bench.md). Anything else, HEAD included, goes on to Next.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { NextRequest } from "next/server";
 import { boardPageEndpoint, boardStandingEndpoint } from "../boards/read-endpoints";
-import { answerRaw, JsonText, type RouteHandler } from "./endpoint";
+import { answerRaw, type RouteHandler } from "./endpoint";
+import { nextRequestOf, writeAnswer } from "./in-front";
 
 interface FastRead {
   path: RegExp;
@@ -36,26 +36,8 @@ function match(req: IncomingMessage): { read: FastRead; params: Record<string, s
 export function answerFastRead(req: IncomingMessage, res: ServerResponse, onError: (err: unknown) => void): boolean {
   const found = match(req);
   if (!found) return false;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const request = new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "GET", headers });
-  answerRaw(found.read.handler, request, { params: Promise.resolve(found.params) })
-    .then(async (answer) => {
-      if (answer instanceof JsonText) {
-        res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.text) });
-        res.end(answer.status === 304 ? undefined : answer.text);
-        return;
-      }
-      const body = Buffer.from(await answer.arrayBuffer());
-      for (const [name, value] of answer.headers) if (name !== "set-cookie") res.setHeader(name, value);
-      const cookies = answer.headers.getSetCookie();
-      if (cookies.length) res.setHeader("set-cookie", cookies);
-      res.writeHead(answer.status, { "content-length": body.length });
-      res.end(body);
-    })
+  answerRaw(found.read.handler, nextRequestOf(req), { params: Promise.resolve(found.params) })
+    .then((answer) => writeAnswer(res, answer))
     .catch(onError);
   return true;
 }

@@ -1,5 +1,5 @@
 /**
- * What an endpoint answered in front of Next's router needs (fast-finish.ts): the request Next would
+ * What an endpoint answered in front of Next's router needs (fast-reads.ts, fast-finish.ts): the request Next would
  * have built from the Node request, and the endpoint's answer written to the socket. A JsonText is
  * written as it is; a Response (an error, or an answer that renews the session cookie) is read out.
  */
