@@ -891,10 +891,13 @@ async function buildFrom(loaded: Iterable<RankEntry> | RankPages): Promise<Board
  * that ask while it loads share the same load; a failed load is not cached. Submissions that
  * commit while a board loads may be missing from the snapshot the loader read, so re-apply them
  * with upsertBest after `ensure` resolves (keep-best makes that idempotent).
+ *
+ * A load may carry what answers the board's reads until it is done (`Meanwhile`, e.g. the board
+ * read from the database): it is held with the load, so it lives exactly as long as the load does.
  */
-export class RankIndexRegistry {
+export class RankIndexRegistry<Meanwhile = undefined> {
   private readonly boards = new Map<string, BoardRankIndex>();
-  private readonly loading = new Map<string, Promise<BoardRankIndex>>();
+  private readonly loading = new Map<string, { load: Promise<BoardRankIndex>; meanwhile: Meanwhile | undefined }>();
 
   get(boardKey: string): BoardRankIndex | undefined {
     return this.boards.get(boardKey);
@@ -909,31 +912,30 @@ export class RankIndexRegistry {
     return this.loading.has(boardKey);
   }
 
-  /** The board, loaded through `loader` if it is not in memory yet. */
-  ensure(boardKey: string, loader: RankLoader): Promise<BoardRankIndex> {
+  /** What answers the board's reads while it loads (given to `ensure`); undefined unless it is loading. */
+  meanwhile(boardKey: string): Meanwhile | undefined {
+    return this.loading.get(boardKey)?.meanwhile;
+  }
+
+  /** The board, loaded through `loader` if it is not in memory yet (with `meanwhile` held until it is). */
+  ensure(boardKey: string, loader: RankLoader, meanwhile?: Meanwhile): Promise<BoardRankIndex> {
     const ready = this.boards.get(boardKey);
     if (ready) return Promise.resolve(ready);
     const pending = this.loading.get(boardKey);
-    if (pending) return pending;
+    if (pending) return pending.load;
     const load: Promise<BoardRankIndex> = Promise.resolve()
       .then(loader)
       .then(buildFrom)
       .then((index) => {
-        // Install only if nobody dropped or replaced the board meanwhile.
-        if (this.loading.get(boardKey) === load) this.boards.set(boardKey, index);
+        // Install only if the board was not dropped meanwhile (nor dropped and loaded anew).
+        if (this.loading.get(boardKey)?.load === load) this.boards.set(boardKey, index);
         return this.boards.get(boardKey) ?? index;
       })
       .finally(() => {
-        if (this.loading.get(boardKey) === load) this.loading.delete(boardKey);
+        if (this.loading.get(boardKey)?.load === load) this.loading.delete(boardKey);
       });
-    this.loading.set(boardKey, load);
+    this.loading.set(boardKey, { load, meanwhile });
     return load;
-  }
-
-  /** Installs (or replaces) a board, e.g. after a rebuild. */
-  set(boardKey: string, index: BoardRankIndex): void {
-    this.loading.delete(boardKey);
-    this.boards.set(boardKey, index);
   }
 
   /** Forgets a board (e.g. a closed period); returns whether it was loaded or loading. */

@@ -74,7 +74,7 @@ export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
 export const HANDLE_CACHE_SIZE = 100_000;
 
 export class MemoryRankStore implements RankStore {
-  private readonly registry = new RankIndexRegistry();
+  private readonly registry = new RankIndexRegistry<Promise<BoardFromDb>>();
   /** Cached handles, oldest first. */
   private readonly handles = new Map<string, string>();
   private readonly revisions = new Map<string, number>();
@@ -87,27 +87,24 @@ export class MemoryRankStore implements RankStore {
     private readonly handleCacheSize = HANDLE_CACHE_SIZE,
   ) {}
 
-  /** Boards being loaded, read from the database meanwhile. */
-  private readonly loading = new Map<string, Promise<BoardFromDb>>();
-
-  /** The board's index, loaded first if it is not in memory. */
+  /** The board's index, loaded first if it is not in memory (its reads answered from the database meanwhile). */
   private index(board: BoardId): Promise<BoardRankIndex> {
     const key = boardKey(board);
     this.lastRead.set(key, Date.now());
     const ready = this.registry.get(key);
     if (ready) return Promise.resolve(ready);
-    const started = this.registry.isLoading(key);
-    if (!started) this.loading.delete(key);
-    const load = this.registry.ensure(key, async () => {
-      // After the read that starts the load is answered (SQLite's statements block the event loop).
-      await new Promise((resolve) => setImmediate(resolve));
-      return boardPages(this.db, board, await (await this.fromDb(board)).size());
-    });
-    if (!started) {
-      const done = () => void this.loading.delete(key);
-      load.then(done, done);
-    }
-    return load;
+    const fromDb = this.registry.meanwhile(key) ?? boardFromDb(this.db, board);
+    // Its failure reaches the load and the reads that wait on it; until the load waits on it too, it is not unhandled.
+    fromDb.catch(() => undefined);
+    return this.registry.ensure(
+      key,
+      async () => {
+        // After the read that starts the load is answered (SQLite's statements block the event loop).
+        await new Promise((resolve) => setImmediate(resolve));
+        return boardPages(this.db, board, await (await fromDb).size());
+      },
+      fromDb,
+    );
   }
 
   /** The board's index if it is in memory; else undefined, its load started (read from the database meanwhile). */
@@ -123,12 +120,9 @@ export class MemoryRankStore implements RankStore {
     return undefined;
   }
 
-  /** The board as the database has it, for reads while it loads. */
+  /** The board as the database has it, for reads while it loads (called after `loaded` started the load). */
   private fromDb(board: BoardId): Promise<BoardFromDb> {
-    const key = boardKey(board);
-    let db = this.loading.get(key);
-    if (!db) this.loading.set(key, (db = boardFromDb(this.db, board)));
-    return db;
+    return this.registry.meanwhile(boardKey(board)) ?? boardFromDb(this.db, board);
   }
 
   private remember(playerId: string, handle: string) {
