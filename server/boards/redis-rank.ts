@@ -176,15 +176,31 @@ return {range, redis.call('HMGET', KEYS[2], unpack(ids))}
 
 // KEYS: zset, hash. ARGV: cursor playerId, cursor key ("<at> <runId> <playerId>"), cursor zset
 // score. The 0-based position after the cursor: right after the cursor's entry if it is unchanged,
-// else after every entry with the cursor's score or better (the entry moved: ties at that score may
-// be skipped, never repeated).
+// else where its key would be (keyset order, as the in-process index and the database page).
 const AFTER = script(`
 local m = redis.call('HGET', KEYS[2], ARGV[1])
 if m and (m == ARGV[2] or string.sub(m, 1, #ARGV[2] + 1) == ARGV[2] .. ' ') then
   local r = redis.call('ZRANK', KEYS[1], m)
   if r then return r + 1 end
 end
-return redis.call('ZCOUNT', KEYS[1], '-inf', ARGV[3])
+-- A cursor not on the board (a player since removed or disqualified): it goes after the better
+-- scores and after the entries of its score whose member sorts before its key, found by a binary
+-- search over the positions of its score (members compared bytewise: Lua's < follows the locale).
+local function below(a, b)
+  for i = 1, math.min(#a, #b) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+local lo = redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. ARGV[3])
+local hi = redis.call('ZCOUNT', KEYS[1], '-inf', ARGV[3])
+local key = ARGV[2] .. ' '
+while lo < hi do
+  local mid = math.floor((lo + hi) / 2)
+  if below(redis.call('ZRANGE', KEYS[1], mid, mid)[1], key) then lo = mid + 1 else hi = mid end
+end
+return lo
 `);
 
 /** [member, score] pairs from a ZRANGE … WITHSCORES reply (RESP2 flat list or RESP3 pairs). */

@@ -1,7 +1,7 @@
 /** RedisBoardRank on a real, throwaway Redis agrees with the in-process BoardRankIndex. */
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoardRankIndex, type RankEntry } from "../../server/boards/rank-index";
+import { BoardRankIndex, compareEntries, type RankEntry } from "../../server/boards/rank-index";
 import { connectRedis, RedisBoardRank } from "../../server/boards/redis-rank";
 import { REDIS_SERVER, startRedis, type LocalRedis } from "../support/redis";
 import { Rng } from "../../game/core";
@@ -82,6 +82,7 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
       const players = Array.from({ length: 250 }, (_, i) => `cplayer${i}`);
       const pick = () => players[Math.floor(rnd() * players.length)]!;
       const scoreRange = seed === 11 ? 8 : 5000; // seed 11: heavy ties
+      const submitted: RankEntry[] = [];
       for (let op = 0; op < 3000; op++) {
         const x = rnd();
         if (x < 0.6) {
@@ -94,6 +95,7 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
             fps: rnd() < 0.2 ? null : Math.round(rnd() * 2400) / 10,
           };
           expect(await r.upsertBest(e)).toBe(local.upsertBest(e));
+          submitted.push(e);
         } else if (x < 0.67) {
           const p = pick();
           expect(await r.remove(p)).toBe(local.remove(p));
@@ -108,10 +110,14 @@ describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisBoardRank", () => {
           const radius = Math.floor(rnd() * 5);
           const found = await r.around(p, radius);
           expect(found && { rank: found.rank, startRank: found.startRank, entries: found.entries }).toEqual(local.around(p, radius));
-        } else {
+        } else if (x < 0.975 || submitted.length === 0) {
           const off = Math.floor(rnd() * 260);
           const n = Math.floor(rnd() * 30);
           expect(await r.range(off, n)).toEqual(local.range(off, n));
+        } else {
+          // A keyset cursor: an entry submitted some time ago, still on the board, beaten since, or removed.
+          const cursor = submitted[Math.floor(rnd() * submitted.length)]!;
+          expect(await r.positionAfter(cursor)).toBe(local.top(local.size).filter((e) => compareEntries(e, cursor) <= 0).length);
         }
       }
       expect(await r.size()).toBe(local.size);
