@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import { boardPages } from "../server/boards/board-store";
-import { RankIndexRegistry } from "../server/boards/rank-index";
+import { buildIndex } from "../server/boards/rank-index";
 import { createDb } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
 import { seedBaseData } from "../prisma/seed";
@@ -37,16 +37,14 @@ const heap0 = process.memoryUsage();
 const t = performance.now();
 const cpu0 = process.cpuUsage();
 let count = 0;
-const index = await new RankIndexRegistry().ensure("board", async () => {
-  const pages = await boardPages(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" });
-  async function* logged() {
-    for await (const page of pages) {
-      if (++count % 20 === 0) console.log(`page ${count} at ${dur(performance.now() - t)}`);
-      yield page;
-    }
+const pages = await boardPages(db, { scenarioId: "gridshot-sprint", periodKind: "all", periodKey: "all", tier: "all" });
+async function* logged() {
+  for await (const page of pages) {
+    if (++count % 20 === 0) console.log(`page ${count} at ${dur(performance.now() - t)}`);
+    yield page;
   }
-  return Object.assign(logged(), { size: pages.size });
-});
+}
+const index = await buildIndex(Object.assign(logged(), { size: pages.size }));
 const took = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
 gc();

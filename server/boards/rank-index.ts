@@ -19,7 +19,7 @@
  * a hash table over the player ids finds a player's slot: at 1 M entries no object or string per
  * entry, for memory and for the GC. Ids must be Latin-1 (cuids, UUIDs and the like are).
  *
- * The index is generic: a board is an opaque string key in RankIndexRegistry, built by the caller.
+ * The index is generic: it knows entries, not boards (a rank store keeps one per board: ranks.ts).
  * Not thread-safe across workers (it is plain in-process state); all methods are synchronous.
  */
 
@@ -867,88 +867,16 @@ export class BoardRankIndex {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Many boards
+// Loading a board
 // ---------------------------------------------------------------------------------------------
 
 /** A board's entries page by page, as rows, with how many there are about (to size the board before the load). */
 export type RankPages = AsyncIterable<Iterable<RankRow>> & { size?: number };
 
-/**
- * Loads a board's entries (e.g. its BoardEntry rows) when the board is first needed: all at once,
- * or page by page (each page is added to the board as it comes, then dropped).
- */
-export type RankLoader = () => Iterable<RankEntry> | RankPages | Promise<Iterable<RankEntry> | RankPages>;
-
-async function buildFrom(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
+/** A board's index built from its entries, all at once or page by page (each page added as it comes, then dropped). */
+export async function buildIndex(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
   if (!(Symbol.asyncIterator in loaded)) return BoardRankIndex.fromEntries(loaded);
   const builder = BoardRankIndex.builder(loaded.size ?? 0);
   for await (const page of loaded) for (const row of page) builder.addRow(row);
   return builder.build();
-}
-
-/**
- * boardKey (opaque, built by the caller) -> BoardRankIndex. `ensure` loads a board once: callers
- * that ask while it loads share the same load; a failed load is not cached. Submissions that
- * commit while a board loads may be missing from the snapshot the loader read, so re-apply them
- * with upsertBest after `ensure` resolves (keep-best makes that idempotent).
- *
- * A load may carry what answers the board's reads until it is done (`Meanwhile`, e.g. the board
- * read from the database): it is held with the load, so it lives exactly as long as the load does.
- */
-export class RankIndexRegistry<Meanwhile = undefined> {
-  private readonly boards = new Map<string, BoardRankIndex>();
-  private readonly loading = new Map<string, { load: Promise<BoardRankIndex>; meanwhile: Meanwhile | undefined }>();
-
-  get(boardKey: string): BoardRankIndex | undefined {
-    return this.boards.get(boardKey);
-  }
-
-  has(boardKey: string): boolean {
-    return this.boards.has(boardKey);
-  }
-
-  /** Whether the board is being loaded now. */
-  isLoading(boardKey: string): boolean {
-    return this.loading.has(boardKey);
-  }
-
-  /** What answers the board's reads while it loads (given to `ensure`); undefined unless it is loading. */
-  meanwhile(boardKey: string): Meanwhile | undefined {
-    return this.loading.get(boardKey)?.meanwhile;
-  }
-
-  /** The board, loaded through `loader` if it is not in memory yet (with `meanwhile` held until it is). */
-  ensure(boardKey: string, loader: RankLoader, meanwhile?: Meanwhile): Promise<BoardRankIndex> {
-    const ready = this.boards.get(boardKey);
-    if (ready) return Promise.resolve(ready);
-    const pending = this.loading.get(boardKey);
-    if (pending) return pending.load;
-    const load: Promise<BoardRankIndex> = Promise.resolve()
-      .then(loader)
-      .then(buildFrom)
-      .then((index) => {
-        // Install only if the board was not dropped meanwhile (nor dropped and loaded anew).
-        if (this.loading.get(boardKey)?.load === load) this.boards.set(boardKey, index);
-        return this.boards.get(boardKey) ?? index;
-      })
-      .finally(() => {
-        if (this.loading.get(boardKey)?.load === load) this.loading.delete(boardKey);
-      });
-    this.loading.set(boardKey, { load, meanwhile });
-    return load;
-  }
-
-  /** Forgets a board (e.g. a closed period); returns whether it was loaded or loading. */
-  drop(boardKey: string): boolean {
-    const wasLoading = this.loading.delete(boardKey);
-    return this.boards.delete(boardKey) || wasLoading;
-  }
-
-  keys(): string[] {
-    return [...this.boards.keys()];
-  }
-
-  get size(): number {
-    return this.boards.size;
-  }
 }

@@ -14,7 +14,8 @@
  * The first read of a board does not wait for its load (seconds at 1 M entries): while the index
  * loads, reads are answered from the database (board-store.ts boardFromDb: keyset pages on the
  * board's index, ranks by counting on it), and the board has no revision (no ETag) until the index
- * takes over. The in-process store does this; with Redis, reads wait for the load.
+ * takes over (in process: the index is built; with Redis: this instance filled the sorted set, or found
+ * it filled by another).
  *
  * Memory stays bounded: a board of an ended period is dropped after its close (`evict`), and any
  * board unread for IDLE_MS is dropped by `sweep` (it reloads on its next read); Redis keys of a
@@ -28,9 +29,10 @@
 import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
+import { BoardLoads } from "./board-loads";
 import { boardEntries, boardFromDb, boardPages, handlesOf, type BoardFromDb } from "./board-store";
 import { periodByKey } from "./periods";
-import { BoardRankIndex, RankIndexRegistry, type RankCursor, type RankEntry } from "./rank-index";
+import { buildIndex, type BoardRankIndex, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
 
 /** A board entry as a page shows it. */
@@ -73,8 +75,75 @@ export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /** Handles the in-process store keeps (the players reads showed last); others are read when shown. */
 export const HANDLE_CACHE_SIZE = 100_000;
 
-export class MemoryRankStore implements RankStore {
-  private readonly registry = new RankIndexRegistry<Promise<BoardFromDb>>();
+/**
+ * What both stores share: each board is loaded on its first read (or write), and until its load is
+ * done its reads are answered from the database (board-store.ts boardFromDb), with no revision.
+ */
+abstract class LoadedOnRead<Board> {
+  protected readonly boards = new BoardLoads<Board, Promise<BoardFromDb>>();
+
+  constructor(protected readonly db: Db) {}
+
+  /** Loads the board (`fromDb` knows its size). */
+  protected abstract load(board: BoardId, fromDb: Promise<BoardFromDb>): Promise<Board>;
+
+  /** The board, loaded first if it is not (its reads answered from the database meanwhile). */
+  protected board(board: BoardId): Promise<Board> {
+    const key = boardKey(board);
+    const ready = this.boards.get(key);
+    if (ready) return Promise.resolve(ready);
+    const fromDb = this.boards.meanwhile(key) ?? boardFromDb(this.db, board);
+    // Its failure reaches the load and the reads that wait on it; until the load waits on it too, it is not unhandled.
+    fromDb.catch(() => undefined);
+    return this.boards.ensure(
+      key,
+      async () => {
+        // After the read that starts the load is answered (SQLite's statements block the event loop).
+        await new Promise((resolve) => setImmediate(resolve));
+        return this.load(board, fromDb);
+      },
+      fromDb,
+    );
+  }
+
+  /** The board if it is loaded; else undefined, its load started (read from the database meanwhile). */
+  protected ready(board: BoardId): Board | undefined {
+    const key = boardKey(board);
+    const ready = this.boards.get(key);
+    if (ready) return ready;
+    // A failed load answers nothing here: the next read starts it again, and reads go on from the database.
+    if (!this.boards.isLoading(key)) this.board(board).catch((err: unknown) => console.error(`board ${key}: loading it failed`, err));
+    return undefined;
+  }
+
+  /** The board as the database has it, for reads while it loads (after `ready` started the load). */
+  protected fromDb(board: BoardId): Promise<BoardFromDb> {
+    return this.boards.meanwhile(boardKey(board)) ?? boardFromDb(this.db, board);
+  }
+
+  protected async rankFromDb(board: BoardId, playerId: string): Promise<number | null> {
+    const db = await this.fromDb(board);
+    const entry = await db.entryOf(playerId);
+    return entry ? db.countNotAfter(entry) : null;
+  }
+
+  protected async pageFromDb(board: BoardId, limit: number, after?: RankCursor): Promise<RankedSlice> {
+    const db = await this.fromDb(board);
+    const entries = await db.after(limit, after);
+    return { startRank: after && entries.length ? (await db.countNotAfter(after)) + 1 : 1, entries };
+  }
+
+  /** around() from the database: the player's entry, its rank by count, and its neighbours by keyset. */
+  protected async aroundFromDb(board: BoardId, playerId: string, radius: number): Promise<(RankedSlice & { rank: number }) | null> {
+    const db = await this.fromDb(board);
+    const me = await db.entryOf(playerId);
+    if (!me) return null;
+    const [before, after, rank] = await Promise.all([db.before(radius, me), db.after(radius, me), db.countNotAfter(me)]);
+    return { rank, startRank: rank - before.length, entries: [...before.reverse(), me, ...after] };
+  }
+}
+
+export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements RankStore {
   /** Cached handles, oldest first. */
   private readonly handles = new Map<string, string>();
   private readonly revisions = new Map<string, number>();
@@ -83,46 +152,25 @@ export class MemoryRankStore implements RankStore {
   private handlesRevision = 0;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly handleCacheSize = HANDLE_CACHE_SIZE,
-  ) {}
-
-  /** The board's index, loaded first if it is not in memory (its reads answered from the database meanwhile). */
-  private index(board: BoardId): Promise<BoardRankIndex> {
-    const key = boardKey(board);
-    this.lastRead.set(key, Date.now());
-    const ready = this.registry.get(key);
-    if (ready) return Promise.resolve(ready);
-    const fromDb = this.registry.meanwhile(key) ?? boardFromDb(this.db, board);
-    // Its failure reaches the load and the reads that wait on it; until the load waits on it too, it is not unhandled.
-    fromDb.catch(() => undefined);
-    return this.registry.ensure(
-      key,
-      async () => {
-        // After the read that starts the load is answered (SQLite's statements block the event loop).
-        await new Promise((resolve) => setImmediate(resolve));
-        return boardPages(this.db, board, await (await fromDb).size());
-      },
-      fromDb,
-    );
+  ) {
+    super(db);
   }
 
-  /** The board's index if it is in memory; else undefined, its load started (read from the database meanwhile). */
-  private loaded(board: BoardId): BoardRankIndex | undefined {
-    const key = boardKey(board);
-    const ready = this.registry.get(key);
-    if (ready) {
-      this.lastRead.set(key, Date.now());
-      return ready;
-    }
-    // A failed load answers nothing here: the next read starts it again, and reads go on from the database.
-    if (!this.registry.isLoading(key)) this.index(board).catch((err: unknown) => console.error(`board ${key}: loading its rank index failed`, err));
-    return undefined;
+  protected async load(board: BoardId, fromDb: Promise<BoardFromDb>): Promise<BoardRankIndex> {
+    return buildIndex(await boardPages(this.db, board, await (await fromDb).size()));
   }
 
-  /** The board as the database has it, for reads while it loads (called after `loaded` started the load). */
-  private fromDb(board: BoardId): Promise<BoardFromDb> {
-    return this.registry.meanwhile(boardKey(board)) ?? boardFromDb(this.db, board);
+  protected override board(board: BoardId): Promise<BoardRankIndex> {
+    this.lastRead.set(boardKey(board), Date.now());
+    return super.board(board);
+  }
+
+  protected override ready(board: BoardId): BoardRankIndex | undefined {
+    const ready = super.ready(board);
+    if (ready) this.lastRead.set(boardKey(board), Date.now());
+    return ready;
   }
 
   private remember(playerId: string, handle: string) {
@@ -152,14 +200,14 @@ export class MemoryRankStore implements RankStore {
   async apply(board: BoardId, entry: RankEntry, handle: string) {
     this.remember(entry.playerId, handle);
     // After the load: a load that read the database before this entry committed gets it here.
-    if ((await this.index(board)).upsertBest(entry)) this.bump(board);
+    if ((await this.board(board)).upsertBest(entry)) this.bump(board);
   }
 
   async remove(board: BoardId, playerId: string) {
     // A board not in memory loads without the entry; one loading now may have read it before it was deleted.
     const key = boardKey(board);
-    if (!this.registry.has(key) && !this.registry.isLoading(key)) return;
-    if ((await this.index(board)).remove(playerId)) this.bump(board);
+    if (!this.boards.has(key) && !this.boards.isLoading(key)) return;
+    if ((await this.board(board)).remove(playerId)) this.bump(board);
   }
 
   async rename(playerId: string, handle: string) {
@@ -169,52 +217,36 @@ export class MemoryRankStore implements RankStore {
   }
 
   async rankOf(board: BoardId, playerId: string) {
-    const index = this.loaded(board);
-    if (index) return index.rankOf(playerId);
-    const db = await this.fromDb(board);
-    const entry = await db.entryOf(playerId);
-    return entry ? db.countNotAfter(entry) : null;
+    const index = this.ready(board);
+    return index ? index.rankOf(playerId) : this.rankFromDb(board, playerId);
   }
 
   async size(board: BoardId) {
-    return this.loaded(board)?.size ?? (await this.fromDb(board)).size();
+    return this.ready(board)?.size ?? (await this.fromDb(board)).size();
   }
 
   async page(board: BoardId, limit: number, after?: RankCursor) {
-    const index = this.loaded(board);
-    if (!index) {
-      const db = await this.fromDb(board);
-      const entries = await db.after(limit, after);
-      return { startRank: after && entries.length ? (await db.countNotAfter(after)) + 1 : 1, entries };
-    }
+    const index = this.ready(board);
+    if (!index) return this.pageFromDb(board, limit, after);
     const entries = after ? index.after(after, limit) : index.top(limit);
     const startRank = entries.length ? index.rankOf(entries[0]!.playerId)! : 1;
     return { startRank, entries: await this.named(entries) };
   }
 
   async around(board: BoardId, playerId: string, radius: number) {
-    const index = this.loaded(board);
+    const index = this.ready(board);
     if (!index) return this.aroundFromDb(board, playerId, radius);
     const found = index.around(playerId, radius);
     return found ? { rank: found.rank, startRank: found.startRank, entries: await this.named(found.entries) } : null;
   }
 
-  /** around() while the board loads: the player's entry, its rank by count, and its neighbours by keyset. */
-  private async aroundFromDb(board: BoardId, playerId: string, radius: number) {
-    const db = await this.fromDb(board);
-    const me = await db.entryOf(playerId);
-    if (!me) return null;
-    const [before, after, rank] = await Promise.all([db.before(radius, me), db.after(radius, me), db.countNotAfter(me)]);
-    return { rank, startRank: rank - before.length, entries: [...before.reverse(), me, ...after] };
-  }
-
   async revision(board: BoardId) {
-    return this.loaded(board) ? `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}` : null;
+    return this.ready(board) ? `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}` : null;
   }
 
   async evict(board: BoardId) {
     const key = boardKey(board);
-    this.registry.drop(key);
+    this.boards.drop(key);
     this.lastRead.delete(key);
   }
 
@@ -223,7 +255,7 @@ export class MemoryRankStore implements RankStore {
     let dropped = 0;
     for (const [key, at] of this.lastRead) {
       if (now - at < idleMs) continue;
-      this.registry.drop(key);
+      this.boards.drop(key);
       this.lastRead.delete(key);
       dropped++;
     }
@@ -231,44 +263,34 @@ export class MemoryRankStore implements RankStore {
   }
 }
 
-export class RedisRankStore implements RankStore {
-  private readonly loaded = new Map<string, Promise<RedisBoardRank>>();
-
+export class RedisRankStore extends LoadedOnRead<RedisBoardRank> implements RankStore {
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly redis: RedisCommander,
-  ) {}
+  ) {
+    super(db);
+  }
 
   /** The board's sorted set, filled from the database once (a marker key says it was, for every instance). */
-  private board(board: BoardId): Promise<RedisBoardRank> {
-    const key = boardKey(board);
-    let ready = this.loaded.get(key);
-    if (!ready) {
-      ready = (async () => {
-        const zset = new RedisBoardRank(this.redis, key);
-        const marker = `${zset.zsetKey}:loaded`;
-        if ((await this.redis.sendCommand(["EXISTS", marker])) !== 1) {
-          const entries: RankEntry[] = [];
-          for await (const page of boardEntries(this.db, board)) {
-            for (const e of page) entries.push(e);
-            const handles = [...(await handlesOf(this.db, page.map((e) => e.playerId)))].flat();
-            for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
-          }
-          await zset.load(entries);
-          await this.redis.sendCommand(["SET", marker, "1"]);
-          const endsAt = await this.periodEnd(board);
-          if (endsAt) {
-            // Never in the past: an expiry that has passed would delete the board just loaded.
-            const at = new Date(Math.max(endsAt.getTime(), Date.now()) + REDIS_RETENTION_MS);
-            await Promise.all([zset.expireAt(at), this.redis.sendCommand(["EXPIREAT", marker, String(Math.ceil(at.getTime() / 1000))])]);
-          }
-        }
-        return zset;
-      })();
-      ready.catch(() => this.loaded.delete(key));
-      this.loaded.set(key, ready);
+  protected async load(board: BoardId): Promise<RedisBoardRank> {
+    const zset = new RedisBoardRank(this.redis, boardKey(board));
+    const marker = `${zset.zsetKey}:loaded`;
+    if ((await this.redis.sendCommand(["EXISTS", marker])) === 1) return zset;
+    const entries: RankEntry[] = [];
+    for await (const page of boardEntries(this.db, board)) {
+      for (const e of page) entries.push(e);
+      const handles = [...(await handlesOf(this.db, page.map((e) => e.playerId)))].flat();
+      for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
     }
-    return ready;
+    await zset.load(entries);
+    await this.redis.sendCommand(["SET", marker, "1"]);
+    const endsAt = await this.periodEnd(board);
+    if (endsAt) {
+      // Never in the past: an expiry that has passed would delete the board just loaded.
+      const at = new Date(Math.max(endsAt.getTime(), Date.now()) + REDIS_RETENTION_MS);
+      await Promise.all([zset.expireAt(at), this.redis.sendCommand(["EXPIREAT", marker, String(Math.ceil(at.getTime() / 1000))])]);
+    }
+    return zset;
   }
 
   /** When the board's period ends (null: the all-time board, or a key the challenge does not know). */
@@ -296,33 +318,39 @@ export class RedisRankStore implements RankStore {
   }
 
   async rankOf(board: BoardId, playerId: string) {
-    return (await this.board(board)).rankOf(playerId);
+    const zset = this.ready(board);
+    return zset ? zset.rankOf(playerId) : this.rankFromDb(board, playerId);
   }
 
   async size(board: BoardId) {
-    return (await this.board(board)).size();
+    const zset = this.ready(board);
+    return zset ? zset.size() : (await this.fromDb(board)).size();
   }
 
   async page(board: BoardId, limit: number, after?: RankCursor & { playerId?: string }) {
-    const zset = await this.board(board);
+    const zset = this.ready(board);
+    if (!zset) return this.pageFromDb(board, limit, after);
     const offset = after ? await zset.positionAfter({ ...after, playerId: after.playerId ?? "" }) : 0;
     const { entries, handles } = await zset.page(offset, limit);
     return { startRank: offset + 1, entries: entries.map((e, i) => ({ ...e, handle: handles[i] ?? "?" })) };
   }
 
   async around(board: BoardId, playerId: string, radius: number) {
-    const found = await (await this.board(board)).around(playerId, radius);
+    const zset = this.ready(board);
+    if (!zset) return this.aroundFromDb(board, playerId, radius);
+    const found = await zset.around(playerId, radius);
     if (!found) return null;
     return { rank: found.rank, startRank: found.startRank, entries: found.entries.map((e, i) => ({ ...e, handle: found.handles[i] ?? "?" })) };
   }
 
   async revision(board: BoardId) {
-    const zset = await this.board(board);
+    const zset = this.ready(board);
+    if (!zset) return null;
     const [own, names] = await Promise.all([zset.revision(), this.redis.sendCommand(["GET", `${HANDLES_KEY}:rev`])]);
     return `${own}.${Number(names ?? 0)}`;
   }
 
   async evict(board: BoardId) {
-    this.loaded.delete(boardKey(board));
+    this.boards.drop(boardKey(board));
   }
 }

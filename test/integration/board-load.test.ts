@@ -5,33 +5,56 @@
  * are read each time), and a rename or an account deletion shows at once with a new revision. While
  * a board loads, its reads come from the database, the same as the loaded index answers them.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardId } from "../../server/boards/board";
 import { boardEntries, boardPages } from "../../server/boards/board-store";
 import { compareEntries, type RankEntry } from "../../server/boards/rank-index";
-import { MemoryRankStore } from "../../server/boards/ranks";
+import { MemoryRankStore, RedisRankStore, type RankStore } from "../../server/boards/ranks";
+import { connectRedis } from "../../server/boards/redis-rank";
 import { readBoardPage } from "../../server/boards/read";
 import { deleteAccount } from "../../server/players/delete-account";
 import { updateProfile } from "../../server/players/players";
-import { createPlayer, recordVerifiedRun } from "../support/boards";
+import { createPlayer, loadedRevision, recordVerifiedRun } from "../support/boards";
 import { postgresAvailable, postgresDatabases, sqliteDatabases, type DatabaseFactory } from "../support/databases";
+import type { Db } from "../../server/db/client";
 import { seededDb } from "../support/db";
+import { REDIS_SERVER, startRedis, type LocalRedis } from "../support/redis";
 
 const factories: DatabaseFactory[] = [sqliteDatabases(), ...(postgresAvailable ? [postgresDatabases()] : [])];
 if (!postgresAvailable) console.warn("PostgreSQL not installed and PG_URL not set: PostgreSQL board-load tests skipped");
 afterAll(() => factories.forEach((f) => f.close()));
 
+// The Redis store's reads while it fills its sorted set, on a real Redis (emptied before each use).
+const redisInstalled = fs.existsSync(REDIS_SERVER);
+if (!redisInstalled) console.warn("redis-server not installed: the Redis store's board-load test skipped");
+let redis: { server: LocalRedis; client: Awaited<ReturnType<typeof connectRedis>> } | undefined;
+beforeAll(async () => {
+  if (!redisInstalled) return;
+  const server = await startRedis();
+  redis = { server, client: await connectRedis(server.url) };
+});
+afterAll(async () => {
+  await redis?.client.close();
+  await redis?.server.stop();
+});
+const stores: { store: string; make: (db: Db) => Promise<RankStore> }[] = [
+  { store: "in-process", make: async (db) => new MemoryRankStore(db) },
+  ...(redisInstalled
+    ? [
+        {
+          store: "Redis",
+          make: async (db: Db) => {
+            await redis!.client.sendCommand(["FLUSHALL"]);
+            return new RedisRankStore(db, redis!.client);
+          },
+        },
+      ]
+    : []),
+];
+
 const allTime = (scenarioId: string): BoardId => ({ scenarioId, periodKind: "all", periodKey: "all", tier: "all" });
 const handles = async (ranks: MemoryRankStore, board: BoardId) => (await readBoardPage(ranks, board, 50)).entries.map((e) => e.player.handle);
-/** The board's revision once its index is loaded (null until then). */
-async function loadedRevision(ranks: MemoryRankStore, board: BoardId): Promise<string> {
-  for (;;) {
-    const revision = await ranks.revision(board);
-    if (revision !== null) return revision;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe.each(factories)("loading a board on $provider", (databases) => {
   it("reads the board in keyset pages in board order across ties, without disqualified players", async () => {
     const db = await seededDb(await databases.fresh());
@@ -71,7 +94,7 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     }
   });
 
-  it("answers reads while the board loads from the database, as the loaded index does, without a revision", async () => {
+  it.each(stores)("answers reads while the board loads from the database, as the loaded $store store does, without a revision", async ({ store, make }) => {
     const db = await seededDb(await databases.fresh());
     try {
       const times = ["2026-11-24T18:00:00Z", "2026-11-24T18:00:00.001Z", "2026-11-24T19:30:00.250Z"];
@@ -85,7 +108,7 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       const banned = players.filter((_, i) => i % 7 === 3);
       // Every read a board takes, from the top, after a cursor (a disqualified player's entry, and one
       // near the end) and around players (near the top, in the middle, at the end, disqualified, absent).
-      const reads = async (ranks: MemoryRankStore, cursors: RankEntry[]) =>
+      const reads = async (ranks: RankStore, cursors: RankEntry[]) =>
         Promise.all([
           ranks.revision(board),
           ranks.page(board, 10),
@@ -105,7 +128,7 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       const cursors = [await entryOf(banned[1]!), await entryOf(order[3]!.player.id), await entryOf(order[order.length - 2]!.player.id)];
 
       // All asked at once of a store that has not loaded the board: the load starts after them.
-      const ranks = new MemoryRankStore(db);
+      const ranks = await make(db);
       const [during, ...whileLoading] = await reads(ranks, cursors);
       expect(during).toBeNull();
       await loadedRevision(ranks, board);

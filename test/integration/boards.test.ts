@@ -11,7 +11,7 @@ import { MemoryRankStore } from "../../server/boards/ranks";
 import { currentChallenge, invalidateChallenge } from "../../server/challenge/challenge";
 import type { Db } from "../../server/db/client";
 import { seededDb } from "../support/db";
-import { createPlayer, recordVerifiedRun } from "../support/boards";
+import { createPlayer, loadedRevision, recordVerifiedRun } from "../support/boards";
 import { seededSqliteUrl } from "../support/server";
 
 let db: Db;
@@ -29,7 +29,9 @@ async function board(period: string, tier: BoardId["tier"], at: string, key?: st
 }
 
 async function standings(b: BoardId, ranks = new MemoryRankStore(db)) {
-  return (await readBoardPage(ranks, b, 100)).entries.map((e) => [e.rank, e.player.handle, e.score]);
+  const page = await readBoardPage(ranks, b, 100);
+  await loadedRevision(ranks, b); // the load the read started ends before the database closes
+  return page.entries.map((e) => [e.rank, e.player.handle, e.score]);
 }
 
 describe("keep-best, ties and ranks", () => {
@@ -138,6 +140,7 @@ describe("reads", () => {
     const first = await readBoardPage(ranks, day, 3);
     const week = await board("week", "all", "2026-11-23T20:00:00Z", undefined, "gridshot-sprint");
     await expect(readBoardPage(ranks, week, 3, first.nextCursor!)).rejects.toMatchObject({ name: "InvalidInput", code: "invalid_cursor" });
+    await loadedRevision(ranks, day);
   });
 
   it("reads a past week by key, and a player's standing with the entries around them", async () => {
@@ -148,7 +151,9 @@ describe("reads", () => {
     const rows = await standings(past);
     expect(rows[0]).toEqual([1, "PageTop", 99_999]);
     const me = await db.player.findFirstOrThrow({ where: { handle: "Page10" } });
-    const standing = await readStanding(new MemoryRankStore(db), past, me.id);
+    const fresh = new MemoryRankStore(db);
+    const standing = await readStanding(fresh, past, me.id);
+    await loadedRevision(fresh, past);
     expect(standing.player).toMatchObject({ rank: 21, score: 1100 });
     expect(standing.around.map((e) => e.rank)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]);
     expect(standing.size).toBe(33);

@@ -1,5 +1,6 @@
 /** Test data for boards: verified runs written straight to a database, as the finish path records them. */
 import type { TierName } from "../../game/core";
+import type { BoardId } from "../../server/boards/board";
 import type { RankStore } from "../../server/boards/ranks";
 import { boardsFor, recordOnBoards, type VerifiedRun } from "../../server/boards/record";
 import { currentChallenge } from "../../server/challenge/challenge";
@@ -65,4 +66,16 @@ export async function recordBoothPair(db: Db, input: { kioskId: string; playerId
   await db.run.updateMany({ where: { id: { in: [freeRunId, ultimateRunId] } }, data: { kioskId } });
   await db.boothVisit.create({ data: { kioskId, playerId, sessionId: session.id, scenarioId, freeRunId, ultimateRunId, startedAt: at } });
   return { freeRunId, ultimateRunId };
+}
+
+/**
+ * The board's revision once the store has loaded it (null until then: its reads come from the
+ * database meanwhile). A test that reads a board waits for the load it started before closing the database.
+ */
+export async function loadedRevision(ranks: RankStore, board: BoardId): Promise<string> {
+  for (;;) {
+    const revision = await ranks.revision(board);
+    if (revision !== null) return revision;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

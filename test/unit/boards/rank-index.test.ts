@@ -3,8 +3,8 @@ import { Rng } from "../../../game/core";
 import {
   BoardRankIndex,
   compareEntries,
+  buildIndex,
   type RankEntry,
-  RankIndexRegistry,
   type RankRow,
 } from "../../../server/boards/rank-index";
 
@@ -359,58 +359,17 @@ describe("randomized against a naive sorted array", () => {
   });
 });
 
-describe("RankIndexRegistry", () => {
-  it("loads a board once, shares concurrent loads, drops boards", async () => {
-    const reg = new RankIndexRegistry();
-    let loads = 0;
-    const loader = async () => {
-      loads++;
-      await new Promise((r) => setTimeout(r, 5));
-      return [e("a", 1), e("b", 2)];
-    };
-    const [x, y] = await Promise.all([reg.ensure("gridshot|week|2026-11-19T00:00|all", loader), reg.ensure("gridshot|week|2026-11-19T00:00|all", loader)]);
-    expect(x).toBe(y);
-    expect(loads).toBe(1);
-    expect(reg.get("gridshot|week|2026-11-19T00:00|all")).toBe(x);
-    expect(await reg.ensure("gridshot|week|2026-11-19T00:00|all", loader)).toBe(x);
-    expect(loads).toBe(1);
-    expect(x.rankOf("b")).toBe(1);
-    expect(reg.keys()).toEqual(["gridshot|week|2026-11-19T00:00|all"]);
-    expect(reg.drop("gridshot|week|2026-11-19T00:00|all")).toBe(true);
-    expect(reg.get("gridshot|week|2026-11-19T00:00|all")).toBeUndefined();
-    expect(reg.drop("gridshot|week|2026-11-19T00:00|all")).toBe(false);
-    expect(reg.size).toBe(0);
-  });
-
-  it("builds a board from a loader's pages as they come, keeping each player's best", async () => {
-    const reg = new RankIndexRegistry();
+describe("buildIndex", () => {
+  it("builds a board from pages as they come, keeping each player's best", async () => {
     async function* pages() {
       yield [e("a", 3), e("b", 2)].map(row);
       await new Promise((r) => setTimeout(r, 1));
       yield [];
       yield [e("c", 1), e("a", 1)].map(row);
     }
-    const board = await reg.ensure("k", pages);
+    const board = await buildIndex(pages());
     expect(ids(board.top(5))).toEqual(["a", "b", "c"]);
     expect(board.entryOf("a")).toEqual(e("a", 3));
     board.checkInvariants();
-  });
-
-  it("does not cache a failed load, and a board dropped while loading stays dropped", async () => {
-    const reg = new RankIndexRegistry();
-    await expect(reg.ensure("k", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
-    await expect(
-      reg.ensure("k", () => {
-        throw new Error("sync failure");
-      }),
-    ).rejects.toThrow("sync failure");
-    expect(reg.has("k")).toBe(false);
-    const loaded = await reg.ensure("k", () => [e("a", 1)]);
-    expect(reg.get("k")).toBe(loaded);
-
-    const pending = reg.ensure("slow", () => new Promise<RankEntry[]>((r) => setTimeout(() => r([e("a", 1)]), 5)));
-    expect(reg.drop("slow")).toBe(true);
-    await pending;
-    expect(reg.has("slow")).toBe(false);
   });
 });
