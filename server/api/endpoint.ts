@@ -84,7 +84,7 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
 
 /**
  * A JSON answer already serialized, with its status and headers (conditional.ts makes them). Next's
- * router gets it as a Response; the fast reads in front of the router (fast-reads.ts) write it to
+ * router gets it as a Response; the endpoints answered in front of the router (in-front.ts) write it to
  * the socket as it is, without building a Response and reading its body back.
  */
 export class JsonText {
@@ -105,7 +105,7 @@ type RouteCtx = { params: Promise<unknown> };
 export type RouteHandler = ((req: NextRequest, ctx: RouteCtx) => Promise<Response>) & {
   [ENDPOINT]: true;
   [AUTH]?: AuthMode;
-  /** The same handling, answering a JsonText as it is (for the fast reads); undefined on a 405. */
+  /** The same handling, answering a JsonText as it is (for in-front.ts); undefined on a 405. */
   [RAW]?: (req: NextRequest, ctx: RouteCtx) => Promise<Response | JsonText>;
 };
 
@@ -113,7 +113,7 @@ const ENDPOINT = Symbol.for("flickboard.endpoint");
 const AUTH = Symbol.for("flickboard.endpoint.auth");
 const RAW = Symbol.for("flickboard.endpoint.raw");
 
-/** The endpoint's answer without turning a JsonText into a Response (fast-reads.ts writes it as is). */
+/** The endpoint's answer without turning a JsonText into a Response (in-front.ts writes it as is). */
 export function answerRaw(handler: RouteHandler, req: NextRequest, ctx: RouteCtx): Promise<Response | JsonText> {
   return handler[RAW] ? handler[RAW](req, ctx) : handler(req, ctx);
 }

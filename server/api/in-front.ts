@@ -1,11 +1,61 @@
 /**
- * What an endpoint answered in front of Next's router needs (fast-reads.ts, fast-finish.ts): the request Next would
- * have built from the Node request, and the endpoint's answer written to the socket. A JsonText is
- * written as it is; a Response (an error, or an answer that renews the session cookie) is read out.
+ * The endpoints answered in front of Next's router: the hottest requests the app takes (board pages
+ * and standings, which every board viewer and every finished run ask for, and the finish every played
+ * run ends with). They are the same endpoints the route files export (the same origin check, auth,
+ * validation, rate limits, errors and ETags), called with the request Next would have built, so these
+ * requests skip Next's routing and rendering machinery (about three quarters of a read's cost:
+ * docs/bench.md). Anything else, HEAD included, goes on to Next.
+ *
+ * The endpoint's answer is written to the socket: a JsonText as it is; a Response (an error, or an
+ * answer that renews the session cookie) is read out.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
-import { JsonText } from "./endpoint";
+import { boardPageEndpoint, boardStandingEndpoint } from "../boards/read-endpoints";
+import { finishEndpoint } from "../runs/finish-endpoint";
+import { answerRaw, JsonText, type RouteHandler } from "./endpoint";
+
+interface InFront {
+  method: "GET" | "POST";
+  /** The path alone (no query string), its params captured in the order of `names`. */
+  path: RegExp;
+  names: string[];
+  endpoint: RouteHandler;
+  /**
+   * A request with a query string goes on to Next. The finish takes none (Next's route ignores one),
+   * which is how a test reaches the route to compare the two (test/integration/finish-fast-path.test.ts).
+   */
+  queryToNext?: true;
+}
+
+const IN_FRONT: InFront[] = [
+  { method: "GET", path: /^\/api\/leaderboards\/([^/]+)$/, names: ["scenario"], endpoint: boardPageEndpoint },
+  { method: "GET", path: /^\/api\/leaderboards\/([^/]+)\/players\/([^/]+)$/, names: ["scenario", "playerId"], endpoint: boardStandingEndpoint },
+  { method: "POST", path: /^\/api\/runs\/([^/]+)\/finish$/, names: ["runId"], endpoint: finishEndpoint, queryToNext: true },
+];
+
+/** The endpoint a request is for, with its path params (decoded, as Next decodes them), or null. */
+function match(req: IncomingMessage): { endpoint: RouteHandler; params: Record<string, string> } | null {
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  for (const entry of IN_FRONT) {
+    if (entry.method !== req.method || (entry.queryToNext && queryAt !== -1)) continue;
+    const m = entry.path.exec(path);
+    if (m) return { endpoint: entry.endpoint, params: Object.fromEntries(entry.names.map((name, i) => [name, decodeURIComponent(m[i + 1]!)])) };
+  }
+  return null;
+}
+
+/** Answers the request if it is one answered in front of Next (true), else leaves it alone (false). The path was checked to decode. */
+export function answerInFront(req: IncomingMessage, res: ServerResponse, onError: (err: unknown) => void): boolean {
+  const found = match(req);
+  if (!found) return false;
+  answerRaw(found.endpoint, nextRequestOf(req), { params: Promise.resolve(found.params) })
+    .then((answer) => writeAnswer(res, answer))
+    .catch(onError);
+  return true;
+}
 
 /**
  * The request as Next hands it to a route handler: same URL, method and headers; the body (of a
@@ -13,7 +63,7 @@ import { JsonText } from "./endpoint";
  * refused first (a 413 by its Content-Length, a 401) leaves its body to Node, which discards it and
  * keeps the connection.
  */
-export function nextRequestOf(req: IncomingMessage): NextRequest {
+function nextRequestOf(req: IncomingMessage): NextRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -48,7 +98,7 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
 }
 
 /** Writes an endpoint's answer. The security headers are already set on `res` (server/http.ts). */
-export async function writeAnswer(res: ServerResponse, answer: Response | JsonText): Promise<void> {
+async function writeAnswer(res: ServerResponse, answer: Response | JsonText): Promise<void> {
   if (answer instanceof JsonText) {
     res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.text) });
     res.end(answer.status === 304 ? undefined : answer.text);
