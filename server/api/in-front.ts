@@ -98,9 +98,13 @@ class InFrontRequest implements EndpointRequest {
     };
   }
 
-  /** The path and query as NextURL has them (it wraps a URL; the host plays no part in either). */
+  /**
+   * The path and query as NextURL has them: it wraps the URL of the host and the request target put
+   * together (so `//x/y` is a path, not a host). The host plays no part in either, and is left out:
+   * a Host that is no URL's host cannot make this throw.
+   */
   get nextUrl(): URL {
-    return (this.url ??= new URL(this.req.url ?? "/", "http://localhost"));
+    return (this.url ??= new URL(`http://localhost${this.req.url ?? "/"}`));
   }
 }
 
