@@ -19,7 +19,7 @@
  * finish path, not the rate limiter.
  *
  * BENCH_BOARD_SIZE shrinks the board; BENCH_API_PARTS=finish runs only the finishes (no read loads,
- * no Redis); BENCH_PROFILE_DIR=<dir> has the server write CPU profiles (--cpu-prof) there.
+ * no Redis), BENCH_API_PARTS=reads only the reads; BENCH_PROFILE_DIR=<dir> has the server write CPU profiles (--cpu-prof) there.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -47,11 +47,14 @@ const PARTS = new Set((process.env.BENCH_API_PARTS ?? "reads,finish").split(",")
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const READS = 20_000;
 const READ_CONCURRENCY = 32;
-const FINISH_PHASES = [
-  { concurrency: 1, runs: 100 },
-  { concurrency: 8, runs: 400 },
-  { concurrency: 32, runs: 600 },
-];
+/** The finish phases; none with `BENCH_API_PARTS=reads` (the reads alone, for an A/B of them). */
+const FINISH_PHASES = PARTS.has("finish")
+  ? [
+      { concurrency: 1, runs: 100 },
+      { concurrency: 8, runs: 400 },
+      { concurrency: 32, runs: 600 },
+    ]
+  : [];
 const sprint = getScenario("gridshot-sprint")!;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
@@ -236,12 +239,16 @@ export async function benchApi(): Promise<string[]> {
       const expectOk = (res: { status: number; body: string }) => {
         if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 200)}`);
       };
+      // The server's CPU per read, apart from the time it waited for a core on a shared machine.
+      const perRead = (cpuFrom: number) => `; server CPU ${((processCpuMs(server!.pid) - cpuFrom) * 1000 / READS).toFixed(0)} µs per read (load average ${os.loadavg()[0]!.toFixed(1)})`;
+      let cpuFrom = processCpuMs(server.pid);
       const top = await load(READ_CONCURRENCY, READS, async () => expectOk(await http32.request("GET", board)));
+      lines.push(line(`top page (25 rows) over HTTP, concurrency ${READ_CONCURRENCY}`, top, perRead(cpuFrom)));
+      cpuFrom = processCpuMs(server.pid);
       const around = await load(READ_CONCURRENCY, READS, async (i) =>
         expectOk(await http32.request("GET", `/api/leaderboards/${sprint.id}/players/${players[i]}?period=all&tier=all`)),
       );
-      lines.push(line(`top page (25 rows) over HTTP, concurrency ${READ_CONCURRENCY}`, top));
-      lines.push(line(`player standing (±5) over HTTP, concurrency ${READ_CONCURRENCY}`, around));
+      lines.push(line(`player standing (±5) over HTTP, concurrency ${READ_CONCURRENCY}`, around, perRead(cpuFrom)));
 
       if (redisClient) {
         const zset = new RedisBoardRank(redisClient, "bench|api");

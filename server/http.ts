@@ -88,8 +88,7 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
   await app.prepare();
   const handle = app.getRequestHandler();
   // Loaded once Next has set up its request context (next/server needs it), like the route files.
-  const { answerFastRead } = await import("./api/fast-reads");
-  const { answerFastFinish } = await import("./api/fast-finish");
+  const { answerInFront } = await import("./api/in-front");
   const publicHttps = config.PUBLIC_URL?.startsWith("https:") ?? false;
   const http = createServer((req, res) => {
     const connection = markConnection(req, config.TRUST_PROXY);
@@ -97,7 +96,7 @@ export async function startHttpServer(options: { config: Config; db: Db; dev: bo
     applySecurityHeaders(req, res, { dev, secure: publicHttps || connection.https });
     if (refuseBadPath(req, res) || refuseUnknownMethod(req, res)) return;
     const onError = (err: unknown) => answerError(res, toHttpError(err));
-    if (answerFastRead(req, res, onError) || answerFastFinish(req, res, onError)) return;
+    if (answerInFront(req, res, onError)) return;
     void handle(req, res);
   });
 

@@ -11,7 +11,7 @@
  * ETag and is not stored by anyone: a tag it carried could later name different content.
  */
 import crypto from "node:crypto";
-import type { NextRequest } from "next/server";
+import type { HeaderReader } from "../security/origin";
 import { JsonText } from "./endpoint";
 
 /** Board answers are the same for everyone (no cookies read): shareable for a couple of seconds. */
@@ -31,7 +31,7 @@ function keep(etag: string, body: string) {
 
 /** The answer `build` makes, named by `parts` (an ETag), or fresh each time and stored nowhere when `parts` is null. */
 export async function conditionalJson(
-  req: NextRequest,
+  req: { headers: HeaderReader },
   parts: readonly unknown[] | null,
   build: () => Promise<unknown>,
   cacheControl = SHORT_PUBLIC_CACHE,

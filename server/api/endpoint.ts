@@ -24,13 +24,13 @@
 import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { authenticateAdminRequest } from "../admin/guard";
+import { authenticateAdminRequest, type CookieReader } from "../admin/guard";
 import { ADMIN_COOKIE, type AuthenticatedAdmin } from "../admin/sessions";
 import { Forbidden, InvalidInput, TooLarge, Unauthenticated, Unavailable } from "../errors";
 import { authenticateKiosk, KIOSK_COOKIE, sessionAllowedWith, type AuthenticatedKiosk } from "../kiosks/credential";
 import { authenticate, presentedToken, SESSION_COOKIE, type AuthenticatedPlayer } from "../players/session";
 import { runtime, type Runtime } from "../runtime";
-import { foreignOrigin, ownOrigin, showsSameOrigin } from "../security/origin";
+import { foreignOrigin, ownOrigin, showsSameOrigin, type HeaderReader } from "../security/origin";
 import { connectionOf } from "./connection";
 import { errorBody, httpError, toHttpError, type HttpError } from "./errors";
 
@@ -65,8 +65,22 @@ export interface EndpointSpec<A extends AuthMode, P, Q, B> {
   maxBodyBytes?: number;
 }
 
+/**
+ * What an endpoint reads of a request. Next's NextRequest has it, and so does the lighter request
+ * built in front of Next's router (in-front.ts), which reads Node's parsed headers in place instead
+ * of copying them into a Headers and a Request, and parses the URL only if asked.
+ */
+export interface EndpointRequest {
+  readonly method: string;
+  readonly headers: HeaderReader & { has(name: string): boolean };
+  readonly cookies: CookieReader;
+  readonly nextUrl: { readonly pathname: string; readonly searchParams: URLSearchParams };
+  /** The body as it arrives (null without one), read only when the endpoint asks for it. */
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
 export interface EndpointContext<A extends AuthMode, P, Q, B> {
-  req: NextRequest;
+  req: EndpointRequest;
   rt: Runtime;
   params: P;
   query: Q;
@@ -84,7 +98,7 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
 
 /**
  * A JSON answer already serialized, with its status and headers (conditional.ts makes them). Next's
- * router gets it as a Response; the fast reads in front of the router (fast-reads.ts) write it to
+ * router gets it as a Response; the endpoints answered in front of the router (in-front.ts) write it to
  * the socket as it is, without building a Response and reading its body back.
  */
 export class JsonText {
@@ -105,17 +119,18 @@ type RouteCtx = { params: Promise<unknown> };
 export type RouteHandler = ((req: NextRequest, ctx: RouteCtx) => Promise<Response>) & {
   [ENDPOINT]: true;
   [AUTH]?: AuthMode;
-  /** The same handling, answering a JsonText as it is (for the fast reads); undefined on a 405. */
-  [RAW]?: (req: NextRequest, ctx: RouteCtx) => Promise<Response | JsonText>;
+  /** The same handling, answering a JsonText as it is, of any EndpointRequest (for in-front.ts); undefined on a 405. */
+  [RAW]?: (req: EndpointRequest, ctx: RouteCtx) => Promise<Response | JsonText>;
 };
 
 const ENDPOINT = Symbol.for("flickboard.endpoint");
 const AUTH = Symbol.for("flickboard.endpoint.auth");
 const RAW = Symbol.for("flickboard.endpoint.raw");
 
-/** The endpoint's answer without turning a JsonText into a Response (fast-reads.ts writes it as is). */
-export function answerRaw(handler: RouteHandler, req: NextRequest, ctx: RouteCtx): Promise<Response | JsonText> {
-  return handler[RAW] ? handler[RAW](req, ctx) : handler(req, ctx);
+/** The endpoint's answer without turning a JsonText into a Response (in-front.ts writes it as is). */
+export function answerRaw(handler: RouteHandler, req: EndpointRequest, ctx: RouteCtx): Promise<Response | JsonText> {
+  if (!handler[RAW]) throw new Error("answerRaw takes an endpoint made by `endpoint`, not a method the route does not take");
+  return handler[RAW](req, ctx);
 }
 
 /** Whether a route module's export was made by `endpoint` or `methods` (checked by a test). */
@@ -140,7 +155,7 @@ export function endpoint<A extends AuthMode = "none", P = Record<string, string>
   spec: EndpointSpec<A, P, Q, B>,
   handler: (ctx: EndpointContext<A, P, Q, B>) => Promise<Answer>,
 ): RouteHandler {
-  const raw = async (req: NextRequest, routeCtx: RouteCtx): Promise<Response | JsonText> => {
+  const raw = async (req: EndpointRequest, routeCtx: RouteCtx): Promise<Response | JsonText> => {
     const session = { renew: null as AuthenticatedPlayer | null };
     try {
       const rt = runtime();
@@ -210,7 +225,7 @@ async function kioskOf(mode: AuthMode, rt: Runtime, cookie: string | undefined):
   return found;
 }
 
-async function authenticateAs(mode: Exclude<AuthMode, AdminMode>, rt: Runtime, req: NextRequest, presented: ReturnType<typeof presentedToken>, kiosk: AuthenticatedKiosk | null) {
+async function authenticateAs(mode: Exclude<AuthMode, AdminMode>, rt: Runtime, req: EndpointRequest, presented: ReturnType<typeof presentedToken>, kiosk: AuthenticatedKiosk | null) {
   if (mode === "cron") {
     requireCronSecret(rt, req);
     return null;
@@ -224,7 +239,7 @@ async function authenticateAs(mode: Exclude<AuthMode, AdminMode>, rt: Runtime, r
   return found;
 }
 
-function requireCronSecret(rt: Runtime, req: NextRequest) {
+function requireCronSecret(rt: Runtime, req: EndpointRequest) {
   const secret = rt.config.CRON_SECRET;
   if (!secret) throw new Unavailable("cron_disabled", "The close endpoint is off: set CRON_SECRET to enable it.");
   const match = /^Bearer\s+(.+)$/i.exec((req.headers.get("authorization") ?? "").trim());
@@ -234,7 +249,7 @@ function requireCronSecret(rt: Runtime, req: NextRequest) {
   }
 }
 
-function hasBody(req: NextRequest): boolean {
+function hasBody(req: EndpointRequest): boolean {
   const length = req.headers.get("content-length");
   return req.headers.has("transfer-encoding") || (length !== null && length !== "0");
 }
@@ -259,7 +274,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Reads a JSON body of at most maxBytes (stopping as soon as it is over), then validates it. */
-async function readBody<B>(req: NextRequest, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
+async function readBody<B>(req: EndpointRequest, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw new TooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -175,7 +175,15 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
 
   private remember(playerId: string, handle: string) {
     this.handles.set(playerId, handle);
-    if (this.handles.size > this.handleCacheSize) this.handles.delete(this.handles.keys().next().value!);
+    if (this.handles.size <= this.handleCacheSize) return;
+    // Over the limit, the oldest tenth goes at once. A Map finds its first key by stepping over every
+    // entry deleted before it (until V8 compacts the table), so dropping one at a time cost about
+    // 0.1 ms per handle read once the cache was full (most standings on a board of 1 M players).
+    let drop = this.handles.size - this.handleCacheSize + Math.floor(this.handleCacheSize / 10);
+    for (const id of this.handles.keys()) {
+      if (drop-- === 0) break;
+      this.handles.delete(id);
+    }
   }
 
   private bump(board: BoardId) {

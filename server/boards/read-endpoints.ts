@@ -1,7 +1,7 @@
 /**
  * The two board reads as endpoints: one page of a board, and one player's standing. The route files
  * under app/api/leaderboards/[scenario]/ export them, and server/http.ts answers the same requests
- * with them in front of Next's router (fast-reads.ts): they are the hottest requests the app takes.
+ * with them in front of Next's router (server/api/in-front.ts): they are the hottest requests the app takes.
  */
 import { boardQuerySchema } from "../../lib/contracts/boards";
 import { conditionalJson } from "../api/conditional";

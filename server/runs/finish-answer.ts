@@ -2,7 +2,7 @@
  * The HTTP answer to a finish, shared by the finish route and the kiosk's upload route: 200 with the
  * outcome for verified and flagged runs; a rejected run answers 422 (410 when it expired) with the
  * first rejection as `error` and the stored run. Serialized once, as JsonText: the finish in front of
- * Next's router (server/api/fast-finish.ts) writes it to the socket as it is.
+ * Next's router (server/api/in-front.ts) writes it to the socket as it is.
  */
 import type { FinishOutcome } from "../../lib/contracts/runs";
 import { JsonText } from "../api/endpoint";

@@ -1,7 +1,7 @@
 /**
  * The finish as an endpoint (POST /api/runs/:runId/finish): the route file
  * app/api/runs/[runId]/finish/route.ts exports it, and server/http.ts answers the same requests with
- * it in front of Next's router (server/api/fast-finish.ts), since every played run ends with one.
+ * it in front of Next's router (server/api/in-front.ts), since every played run ends with one.
  * The server replays the log and answers with its own result and verdict; a rejected run answers
  * 422 (410 when it expired) with the error and the stored run.
  */

@@ -1,6 +1,6 @@
 /**
  * Board reads over HTTP as clients repeat them: answered in front of Next's router (server/api/
- * fast-reads.ts) with the route's own validation and ETag, a 304 for a client that has the answer,
+ * server/api/in-front.ts) with the route's own validation and ETag, a 304 for a client that has the answer,
  * and a new ETag once a verified run changes the board. The first read of a board is answered from
  * the database while the board loads, with no ETag and nothing stored.
  */

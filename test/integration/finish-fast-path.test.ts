@@ -1,5 +1,5 @@
 /**
- * The finish answered in front of Next's router (server/api/fast-finish.ts) answers exactly as the
+ * The finish answered in front of Next's router (server/api/in-front.ts) answers exactly as the
  * route file does (app/api/runs/[runId]/finish/route.ts): the same status, body and headers, for a
  * verified run, its repeat, and each kind of refusal. The route is reached with a query string,
  * which the fast path leaves to Next (and the route ignores). Next marks what its router answers
