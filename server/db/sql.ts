@@ -175,6 +175,7 @@ function groupCommit(db: Db, conn: Database.Database, queries: Queries): Sql["tr
   async function runBatch(batch: Queued[]) {
     const wrote = new Map<Queued, unknown>(); // works done, answered once the commit returns
     const failed = new Set<Queued>(); // works that failed on their own, already answered
+    let committed = false;
     try {
       await db.$transaction(async () => {
         try {
@@ -200,6 +201,7 @@ function groupCommit(db: Db, conn: Database.Database, queries: Queries): Sql["tr
           // COMMIT open on the connection. It is rolled back here, and Prisma ends an empty one.
           try {
             exec(commit);
+            committed = true;
           } catch (err) {
             if (conn.inTransaction) exec(rollback);
             throw err;
@@ -209,9 +211,12 @@ function groupCommit(db: Db, conn: Database.Database, queries: Queries): Sql["tr
         }
       });
     } catch (err) {
-      // Not committed: nothing of the batch is stored.
-      for (const item of batch) if (!failed.has(item)) item.reject(err);
-      return;
+      // Not committed: nothing of the batch is stored. (Committed, the works are on disk whatever
+      // Prisma says when it ends the empty transaction after, and are answered as stored.)
+      if (!committed) {
+        for (const item of batch) if (!failed.has(item)) item.reject(err);
+        return;
+      }
     }
     for (const [item, value] of wrote) item.resolve(value);
   }
