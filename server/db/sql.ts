@@ -44,7 +44,10 @@ export interface Queries {
 
 export interface Sql extends Queries {
   provider: Driver["kind"];
-  /** A transaction: SQLite through Prisma's own (which serializes it with Prisma's), PostgreSQL on one pooled client. */
+  /**
+   * A transaction: on SQLite one of a group sharing a commit, inside Prisma's own (which serializes
+   * it with Prisma's; see groupCommit below); on PostgreSQL its own, on one pooled client.
+   */
   transaction<T>(work: (q: Queries) => Promise<T>): Promise<T>;
 }
 
@@ -131,17 +134,127 @@ function pgQueries(client: pg.Pool | pg.PoolClient): Queries {
   };
 }
 
+// --- SQLite: group commit ---------------------------------------------------------------------------
+//
+// A commit syncs the write-ahead log to disk (synchronous=FULL: an acknowledged write survives a power
+// cut), and better-sqlite3 does it on the event loop: one sync per finish was ~40 % of the main
+// thread under load. So the transactions that become ready in the same turn of the event loop (or
+// while a batch runs) share one: each work runs inside its own SAVEPOINT (its error rolls back only
+// its own writes and reaches only its own caller), then ONE commit, and only then does any caller
+// hear back, so nothing is acknowledged before it is on disk. If the commit fails, every work of the
+// batch fails with its error (each caller's withRetries decides, as for a transaction of its own).
+// A batch is one Prisma interactive transaction, so Prisma's own transactions wait for it as before.
+
+/** Most works one commit carries: a batch holds the writer while all its works run. */
+export const GROUP_COMMIT_LIMIT = 32;
+
+interface Queued {
+  work: (q: Queries) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/** A statement's error that ends the whole batch: another writer holds the lock (or changed the snapshot); every work would fail on it. */
+function endsBatch(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+const savepoint = statement("group_savepoint", "SAVEPOINT work");
+const release = statement("group_release", "RELEASE work");
+const rollbackTo = statement("group_rollback_to", "ROLLBACK TO work");
+const commit = statement("group_commit", "COMMIT");
+const rollback = statement("group_rollback", "ROLLBACK");
+const begin = statement("group_begin", "BEGIN");
+
+function groupCommit(db: Db, conn: Database.Database, queries: Queries): Sql["transaction"] {
+  const queue: Queued[] = [];
+  let scheduled = false;
+  const exec = (s: Statement) => prepared(conn, s).run();
+
+  async function runBatch(batch: Queued[]) {
+    const wrote = new Map<Queued, unknown>(); // works done, answered once the commit returns
+    const failed = new Set<Queued>(); // works that failed on their own, already answered
+    let committed = false;
+    try {
+      await db.$transaction(async () => {
+        try {
+          for (const item of batch) {
+            exec(savepoint);
+            let value: unknown;
+            try {
+              value = await item.work(queries);
+            } catch (err) {
+              // A statement error can end the transaction itself (SQLite rolls back on some I/O
+              // errors), taking the works before this one with it: then the batch fails.
+              if (!conn.inTransaction || endsBatch(err)) throw err;
+              exec(rollbackTo);
+              exec(release);
+              failed.add(item);
+              item.reject(err);
+              continue;
+            }
+            exec(release);
+            wrote.set(item, value);
+          }
+          // The commit is ours, not Prisma's: Prisma's adapter leaves the transaction of a failed
+          // COMMIT open on the connection. It is rolled back here, and Prisma ends an empty one.
+          try {
+            exec(commit);
+            committed = true;
+          } catch (err) {
+            if (conn.inTransaction) exec(rollback);
+            throw err;
+          }
+        } finally {
+          if (!conn.inTransaction) exec(begin);
+        }
+      });
+    } catch (err) {
+      // Not committed: nothing of the batch is stored. (Committed, the works are on disk whatever
+      // Prisma says when it ends the empty transaction after, and are answered as stored.)
+      if (!committed) {
+        for (const item of batch) if (!failed.has(item)) item.reject(err);
+        return;
+      }
+    }
+    for (const [item, value] of wrote) item.resolve(value);
+  }
+
+  function drain() {
+    const batch = queue.splice(0, GROUP_COMMIT_LIMIT);
+    void runBatch(batch).finally(() => {
+      if (queue.length) setImmediate(drain);
+      else scheduled = false;
+    });
+  }
+
+  return (work) =>
+    new Promise((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // Starts after this turn's I/O callbacks: the finishes that became ready together commit together.
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(drain);
+      }
+    });
+}
+
+/** One statement runner per SQLite connection, so its transactions share one queue. */
+const sqliteRunners = new WeakMap<Database.Database, Sql>();
+
 /** The statement runner over a client made by createDb. */
 export async function sqlOf(db: Db): Promise<Sql> {
   const driver = dbDriver(db);
   if (driver.kind === "sqlite") {
     const conn = await driver.connection();
-    const queries = sqliteQueries(conn);
-    return {
-      provider: "sqlite",
-      ...queries,
-      transaction: (work) => db.$transaction(() => work(queries)),
-    };
+    let sql = sqliteRunners.get(conn);
+    if (!sql) {
+      const queries = sqliteQueries(conn);
+      sql = { provider: "sqlite", ...queries, transaction: groupCommit(db, conn, queries) as Sql["transaction"] };
+      sqliteRunners.set(conn, sql);
+    }
+    return sql;
   }
   const pool = driver.pool;
   return {

@@ -42,7 +42,10 @@ export function createVerifierPool(options: { threads?: number; maxQueue?: numbe
   const threads = options.threads ?? Math.max(1, os.availableParallelism());
   const capacity = threads + (options.maxQueue ?? DEFAULT_QUEUE);
   // Admitted finishes bound what reaches the pool, so its own queue never fills.
-  const pool = new Piscina({ filename: new URL("./verify-worker.ts", import.meta.url).href, minThreads: threads, maxThreads: threads });
+  // stricterFIFO: by default piscina moves a task it took off the queue but could not hand to a busy
+  // thread to the queue's tail, so under load the oldest finishes keep going to the back (p99 at 32
+  // concurrent finishes was 3-5x p50 within the same half second); first come, first replayed.
+  const pool = new Piscina({ filename: new URL("./verify-worker.ts", import.meta.url).href, minThreads: threads, maxThreads: threads, stricterFIFO: true });
   let inProgress = 0;
   return {
     admit() {
