@@ -13,6 +13,7 @@ import type { SessionInfo } from "../../lib/contracts/accounts";
 import type { Db } from "../db/client";
 import { NotFound } from "../errors";
 import { deviceLabel } from "./devices";
+import { sessionByToken } from "./session-store";
 
 export const SESSION_COOKIE = "fb_session";
 const TOKEN_PREFIX = "fb_";
@@ -98,7 +99,7 @@ export async function authenticate(db: Db, token: string, options: SessionOption
  */
 export async function liveSession(db: Db, token: string, now = new Date()) {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const session = await db.playerSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { player: true } });
+  const session = await sessionByToken(db, hashToken(token));
   // A deleted account's sessions were revoked with it; its row is refused here as well.
   return !session || session.revokedAt || session.expiresAt <= now || session.player.deletedAt ? null : session;
 }

@@ -4,12 +4,15 @@
  * Retry-After. Those runs are left exactly as they were (not finished, nothing stored), and the same
  * submissions sent again later are judged: nothing acknowledged is lost, nothing refused is half-done.
  */
-import { describe, expect, it } from "vitest";
-import { parseSeed, Rng, TIERS } from "../../game/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { encodeLog, parseSeed, Rng, TIERS } from "../../game/core";
 import { createDb } from "../../server/db/client";
+import { verifyRun, type VerifyInput } from "../../server/runs/verify";
+import { createVerifierPool } from "../../server/runs/verify-pool";
 import { useAppServer } from "../support/app";
-import { finishBody } from "../support/api";
+import { environmentFor, finishBody } from "../support/api";
 import { runHumanClicker, scenario } from "../support/bots";
+import { busiestPlayLog, frameFloodLog, WORST_KINDS, WORST_TIER, worstScenario } from "../support/worst-case";
 
 const app = useAppServer({ VERIFY_THREADS: "1", VERIFY_QUEUE: "1", SIGNUP_RATE_PER_IP: "1000", RUN_RATE_PER_IP: "10000" });
 const gridshot = scenario("gridshot");
@@ -50,6 +53,32 @@ describe("finishes under a burst", () => {
       expect(await db.run.count({ where: { id: { in: runs.map((r) => r.runId) }, finishedAt: null } })).toBe(0);
     } finally {
       await db.$disconnect();
+    }
+  });
+});
+
+describe("a verifying worker's memory limits (VERIFY_WORKER_LIMITS)", () => {
+  // The server runs under tsx (npm start) and its workers with it; vitest does not.
+  const pool = createVerifierPool({ threads: 1, execArgv: ["--import", "tsx"] });
+  afterAll(() => pool.close());
+
+  it("hold the worst legal replays: each gets the verdict it gets on the main thread", async () => {
+    const seed = parseSeed("5eed0f1c");
+    for (const kind of WORST_KINDS) {
+      const worst = worstScenario(kind);
+      for (const log of [busiestPlayLog(worst, seed), frameFloodLog(worst)]) {
+        const input: VerifyInput = {
+          scenario: worst,
+          seed,
+          tier: WORST_TIER,
+          logBytes: encodeLog(log),
+          environment: environmentFor(WORST_TIER),
+          startedAt: new Date(0),
+          finishedAt: new Date(worst.durationMs + 500),
+          expiresAt: new Date(worst.durationMs + 10_000),
+        };
+        expect(await pool.verify(input)).toEqual(verifyRun(input));
+      }
     }
   });
 });
