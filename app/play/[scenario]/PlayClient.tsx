@@ -158,8 +158,10 @@ export default function PlayClient({ scenario, playlist }: { scenario: Scenario;
     setPhase("playing");
     runsBegun.current++;
     try {
-      await arena.enter();
+      // Pointer lock first: asking for full screen uses up the click's user activation, after which
+      // Chromium refuses pointer lock; full screen is granted after the lock and keeps it.
       await session.begin();
+      await arena.enter();
     } catch {
       setOutcome({ kind: "abandoned", reason: "The browser refused pointer lock. Click the game area to try again." });
       setPhase("abandoned");

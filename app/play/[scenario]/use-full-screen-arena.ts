@@ -2,7 +2,7 @@
 
 /**
  * Full-screen play: with the `fullscreen` setting on, the arena asks for the Fullscreen API as a run
- * begins (from the click or key that starts it, before pointer lock is taken). Where the browser
+ * begins (from the click or key that starts it, once pointer lock is taken). Where the browser
  * refuses, the arena fills the window instead, until the player presses Esc between runs or goes
  * back to the settings; real full screen ends the same way, or with Esc as the browser provides.
  */
