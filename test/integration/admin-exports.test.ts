@@ -11,6 +11,7 @@ import { boardExport } from "../../server/exports/board";
 import { validateHandle } from "../../server/players/handles";
 import { addAdmin, adminCookie, adminSession } from "../support/admin";
 import { useAppServer } from "../support/app";
+import { loadedRevision } from "../support/boards";
 import { addPlayer, addVerifiedRun, closedWeekDatabase, DST_WEEK } from "../support/closes";
 import { withDb } from "../support/db";
 import { seededSqliteUrl } from "../support/server";
@@ -94,9 +95,11 @@ describe("admin exports", () => {
 
     // The same rows read two entries at a time (keyset pages of the rank store).
     const paged = await withDb(databaseUrl, async (db) => {
-      const exported = await boardExport(db, new MemoryRankStore(db), await currentChallenge(db), { scenario: "gridshot", period: "challenge", tier: "all" }, new Date(), 2);
+      const ranks = new MemoryRankStore(db);
+      const exported = await boardExport(db, ranks, await currentChallenge(db), { scenario: "gridshot", period: "challenge", tier: "all" }, new Date(), 2);
       const out: string[][] = [];
       for await (const row of exported.rows) out.push(row.map((v) => (v === "-Gus" ? `'-Gus` : String(v))));
+      await loadedRevision(ranks, exported.board); // the load the read started ends before the database closes
       return out;
     });
     expect(paged).toEqual(rows);
