@@ -36,12 +36,12 @@ export async function conditionalJson(
   build: () => Promise<unknown>,
   cacheControl = SHORT_PUBLIC_CACHE,
 ): Promise<JsonText> {
-  if (parts === null) return new JsonText(JSON.stringify(await build()), { "cache-control": NO_STORE, "content-type": "application/json" });
+  if (parts === null) return new JsonText(JSON.stringify(await build()), { "cache-control": NO_STORE });
   const etag = `W/"${crypto.createHash("sha1").update(JSON.stringify(parts)).digest("base64url").slice(0, 22)}"`;
   const headers = { etag, "cache-control": cacheControl };
   const sent = req.headers.get("if-none-match");
   if (sent && sent.split(",").some((t) => t.trim() === etag)) return new JsonText("", headers, 304);
   let body = kept.get(etag);
   if (body === undefined) keep(etag, (body = JSON.stringify(await build())));
-  return new JsonText(body, { ...headers, "content-type": "application/json" });
+  return new JsonText(body, headers);
 }

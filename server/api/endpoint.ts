@@ -102,11 +102,16 @@ export interface EndpointContext<A extends AuthMode, P, Q, B> {
  * the socket as it is, without building a Response and reading its body back.
  */
 export class JsonText {
+  /** The answer's headers: the given ones, and the JSON content type unless it is a 304 (which has no body). */
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly text: string,
-    readonly headers: Record<string, string>,
+    headers: Record<string, string>,
     readonly status = 200,
-  ) {}
+  ) {
+    this.headers = status === 304 ? headers : { ...headers, "content-type": "application/json" };
+  }
 
   toResponse(): Response {
     return new Response(this.status === 304 ? null : this.text, { status: this.status, headers: this.headers });

@@ -7,12 +7,10 @@
 import type { FinishOutcome } from "../../lib/contracts/runs";
 import { JsonText } from "../api/endpoint";
 
-const JSON_TYPE = { "content-type": "application/json" };
-
 export function finishAnswer(outcome: FinishOutcome): JsonText {
   const { run } = outcome;
-  if (run.verdict !== "rejected") return new JsonText(JSON.stringify(outcome), JSON_TYPE);
+  if (run.verdict !== "rejected") return new JsonText(JSON.stringify(outcome), {});
   const first = run.reasons.find((r) => r.severity === "reject")!;
   const body = { error: { code: first.code, message: first.message }, run };
-  return new JsonText(JSON.stringify(body), JSON_TYPE, run.reasonCode === "run_expired" ? 410 : 422);
+  return new JsonText(JSON.stringify(body), {}, run.reasonCode === "run_expired" ? 410 : 422);
 }
