@@ -62,6 +62,17 @@ export function readTime(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
+/** A nullable timestamp column read back (readTime). */
+export function readTimeOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : readTime(value);
+}
+
+/** A JSON column read back: SQLite gives text, PostgreSQL the parsed value. */
+export function readJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
 // --- SQLite: one better-sqlite3 connection (Prisma's), statements cached on it -------------------
 
 const sqliteStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();

@@ -6,7 +6,7 @@
  * The answer has the shape Prisma's gives (every column of both rows, typed the same).
  */
 import type { Player, PlayerSession } from "../db/generated/sqlite/client";
-import { readTime, sqlOf, statement, type Row } from "../db/sql";
+import { readJson, readTime, readTimeOrNull, sqlOf, statement, type Row } from "../db/sql";
 import type { Db } from "../db/client";
 
 const sessionByTokenHash = statement(
@@ -16,8 +16,6 @@ const sessionByTokenHash = statement(
      p."contactConsentText", p."disqualifiedAt", p."disqualifyNote", p."deletedAt", p."createdAt" AS "playerCreatedAt", p."kioskId" AS "playerKioskId"
    FROM "PlayerSession" s JOIN "Player" p ON p."id" = s."playerId" WHERE s."tokenHash" = ?`,
 );
-
-const timeOrNull = (value: unknown) => (value === null ? null : readTime(value));
 
 /** The session stored under a token's hash, with its player, whatever its state (revoked, expired), or null. */
 export async function sessionByToken(db: Db, tokenHash: string): Promise<(PlayerSession & { player: Player }) | null> {
@@ -30,7 +28,7 @@ export async function sessionByToken(db: Db, tokenHash: string): Promise<(Player
     createdAt: readTime(r.createdAt),
     lastSeenAt: readTime(r.lastSeenAt),
     expiresAt: readTime(r.expiresAt),
-    revokedAt: timeOrNull(r.revokedAt),
+    revokedAt: readTimeOrNull(r.revokedAt),
     userAgent: r.userAgent as string | null,
     ip: r.ip as string | null,
     kioskId: r.kioskId as string | null,
@@ -38,16 +36,15 @@ export async function sessionByToken(db: Db, tokenHash: string): Promise<(Player
       id: r.playerId as string,
       handle: r.handle as string,
       handleKey: r.handleKey as string,
-      // SQLite answers 0/1 and JSON as text; PostgreSQL a boolean and the parsed value.
-      guest: Boolean(r.guest),
-      settings: (typeof r.settings === "string" ? JSON.parse(r.settings) : r.settings) as Player["settings"],
+      guest: Boolean(r.guest), // SQLite answers 0/1, PostgreSQL a boolean
+      settings: readJson<Player["settings"]>(r.settings),
       contactEmail: r.contactEmail as string | null,
-      contactVerifiedAt: timeOrNull(r.contactVerifiedAt),
-      contactConsentAt: timeOrNull(r.contactConsentAt),
+      contactVerifiedAt: readTimeOrNull(r.contactVerifiedAt),
+      contactConsentAt: readTimeOrNull(r.contactConsentAt),
       contactConsentText: r.contactConsentText as string | null,
-      disqualifiedAt: timeOrNull(r.disqualifiedAt),
+      disqualifiedAt: readTimeOrNull(r.disqualifiedAt),
       disqualifyNote: r.disqualifyNote as string | null,
-      deletedAt: timeOrNull(r.deletedAt),
+      deletedAt: readTimeOrNull(r.deletedAt),
       createdAt: readTime(r.playerCreatedAt),
       kioskId: r.playerKioskId as string | null,
     },

@@ -9,7 +9,7 @@
  */
 import type { FinishOutcome } from "../../lib/contracts/runs";
 import type { AuditEntry } from "../audit";
-import { readTime, statement, type Queries, type Row } from "../db/sql";
+import { readJson, readTime, readTimeOrNull, statement, type Queries, type Row } from "../db/sql";
 
 const readRun = statement(
   "finish_read_run",
@@ -45,12 +45,6 @@ export interface RunForFinish {
   keyUsed: boolean;
 }
 
-/** A JSON column read back: SQLite gives text, PostgreSQL the parsed value. */
-function json<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
 export async function readRunForFinish(q: Queries, runId: string, logHash: string, idempotencyKey: string | null): Promise<RunForFinish | null> {
   const [r] = await q.all<Row>(readRun, [logHash, idempotencyKey, runId]);
   if (!r) return null;
@@ -63,14 +57,14 @@ export async function readRunForFinish(q: Queries, runId: string, logHash: strin
     seed: r.seed as string,
     startedAt: readTime(r.startedAt),
     expiresAt: readTime(r.expiresAt),
-    finishedAt: r.finishedAt === null ? null : readTime(r.finishedAt),
+    finishedAt: readTimeOrNull(r.finishedAt),
     logHash: r.logHash as string | null,
     idempotencyKey: r.idempotencyKey as string | null,
-    finishResponse: json<FinishOutcome>(r.finishResponse),
+    finishResponse: readJson<FinishOutcome>(r.finishResponse),
     handle: r.handle as string,
     priorBest: Number(r.priorBest ?? 0),
     priorRuns: Number(r.priorRuns ?? 0),
-    previousEnvironment: json(r.previousEnvironment),
+    previousEnvironment: readJson(r.previousEnvironment),
     logSeen: Boolean(r.logSeen),
     keyUsed: Boolean(r.keyUsed),
   };
