@@ -52,6 +52,8 @@ const disqualified = statement("players_disqualified", `SELECT "id" FROM "Player
 /** Handles are read this many ids at a time at most. */
 const HANDLE_BATCH = 100;
 const placeholders = (n: number) => Array(n).fill("?").join(", ");
+/** A list of ids made `n` long for a statement of `n` placeholders, by repeating its first id (which changes no answer). */
+const padded = (ids: string[], n: number) => [...ids, ...Array<string>(n - ids.length).fill(ids[0]!)];
 /**
  * Statements for lists of up to 1, 4, 16 and HANDLE_BATCH ids (a shorter list repeats its first id):
  * a standing's 11 handles as 16 ids, not 100, which cost ~45 % more at 1 M players.
@@ -112,8 +114,7 @@ export async function handlesOf(db: Db, playerIds: readonly string[]): Promise<M
   for (let i = 0; i < playerIds.length; i += HANDLE_BATCH) {
     const ids = playerIds.slice(i, i + HANDLE_BATCH);
     const { n, s } = handlesById.find(({ n }) => n >= ids.length)!;
-    while (ids.length < n) ids.push(ids[0]!);
-    for (const r of await sql.all<{ id: string; handle: string }>(s, ids)) handles.set(r.id, r.handle);
+    for (const r of await sql.all<{ id: string; handle: string }>(s, padded(ids, n))) handles.set(r.id, r.handle);
   }
   return handles;
 }
@@ -191,8 +192,7 @@ export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> 
   const excluded: RankEntry[] = [];
   const ids = (await sql.all<{ id: string }>(disqualified, [])).map((r) => r.id);
   for (let i = 0; i < ids.length; i += HANDLE_BATCH) {
-    const batch = ids.slice(i, i + HANDLE_BATCH);
-    while (batch.length < HANDLE_BATCH) batch.push(batch[0]!);
+    const batch = padded(ids.slice(i, i + HANDLE_BATCH), HANDLE_BATCH);
     for (const [playerId, score, achievedAt, runId] of (await sql.rows(entriesOfPlayers, [...key, ...batch])) as [string, number, number, string][]) {
       excluded.push({ playerId, score, achievedAt, runId });
     }

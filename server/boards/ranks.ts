@@ -92,7 +92,7 @@ abstract class LoadedOnRead<Board> {
     const key = boardKey(board);
     const ready = this.boards.get(key);
     if (ready) return Promise.resolve(ready);
-    const fromDb = this.boards.meanwhile(key) ?? boardFromDb(this.db, board);
+    const fromDb = this.fromDb(board);
     // Its failure reaches the load and the reads that wait on it; until the load waits on it too, it is not unhandled.
     fromDb.catch(() => undefined);
     return this.boards.ensure(
@@ -116,7 +116,7 @@ abstract class LoadedOnRead<Board> {
     return undefined;
   }
 
-  /** The board as the database has it, for reads while it loads (after `ready` started the load). */
+  /** The board as the database has it: the one its load holds for reads meanwhile, or a new one to give the load. */
   protected fromDb(board: BoardId): Promise<BoardFromDb> {
     return this.boards.meanwhile(boardKey(board)) ?? boardFromDb(this.db, board);
   }
