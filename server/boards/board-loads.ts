@@ -20,6 +20,17 @@ export class BoardLoads<Board, Meanwhile> {
     return this.boards.has(boardKey);
   }
 
+  /** The boards loaded or loading. */
+  keys(): string[] {
+    return [...new Set([...this.boards.keys(), ...this.loading.keys()])];
+  }
+
+  /** The board once its load (if one runs) is done; undefined when it is neither loaded nor loading, or its load failed. */
+  async loaded(boardKey: string): Promise<Board | undefined> {
+    const pending = this.loading.get(boardKey);
+    return pending ? pending.load.catch(() => undefined) : this.boards.get(boardKey);
+  }
+
   /** Whether the board is being loaded now. */
   isLoading(boardKey: string): boolean {
     return this.loading.has(boardKey);

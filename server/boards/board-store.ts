@@ -1,11 +1,10 @@
 /**
- * What the rank store reads from the database: a board's entries in board order, in keyset pages of
- * PAGE_SIZE rows, and players' handles by id. The board read touches BoardEntry's board-order index
- * only (it covers every column read, so no row is looked up); handles are read apart, for the rows
- * a read shows (the rank store caches them), and disqualified players, who never appear on a board,
- * are left out by one query for the few of them. Rows come as arrays of column values (no object
- * per row) with the time already in epoch ms, and paging keeps the memory a load needs to one page
- * of rows on top of the index it builds.
+ * What the rank store reads from the database: a board's entries in board order with their players'
+ * handles, in keyset pages of PAGE_SIZE rows. The board read scans BoardEntry's board-order index
+ * only (it covers every column of the entry) and looks up each row's player by primary key for the
+ * handle; disqualified players, who never appear on a board, are left out by one query for the few
+ * of them. Rows come as arrays of column values (no object per row) with the time already in epoch
+ * ms, and paging keeps the memory a load needs to one page of rows on top of the index it builds.
  *
  * While a board loads, its reads are answered here from the database (boardFromDb): a page or a
  * player's neighbours by keyset on the same index, with handles; a rank by counting the entries
@@ -31,8 +30,10 @@ const AT_MS = {
   sqlite: `CAST(round(unixepoch("achievedAt", 'subsec') * 1000) AS INTEGER)`,
   postgres: `round(EXTRACT(EPOCH FROM "achievedAt") * 1000)::float8`,
 };
-// The columns of a RankRow, in its order, then the key of the keyset condition (score and run id are in the row).
-const SELECT = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps", "achievedAt" FROM "BoardEntry"
+// The columns of a RankRow, in its order (the handle by a lookup per row: BoardEntry stays the only
+// table scanned), then the key of the keyset condition (score and run id are in the row).
+const SELECT = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps",
+  (SELECT "handle" FROM "Player" p WHERE p."id" = e."playerId"), "achievedAt" FROM "BoardEntry" e
   WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`;
 const ORDER = `ORDER BY "score" DESC, "achievedAt" ASC, "runId"{{C}} ASC LIMIT ?`;
 
@@ -45,23 +46,27 @@ const firstPage = withTimeMs(statement("board_first_page", `${SELECT} ${ORDER}`)
 const nextPage = withTimeMs(
   statement("board_next_page", `${SELECT} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`),
 );
+// The same index read backwards: the entries just before a key, nearest first.
+const previousPage = withTimeMs(
+  statement(
+    "board_previous_page",
+    `${SELECT} AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} < ?))
+     ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
+  ),
+);
+const entryOfPlayer = withTimeMs(statement("board_entry_of", `${SELECT} AND "playerId" = ? LIMIT ?`));
 const boardSize = statement("board_size", `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`);
 // The ORDER BY makes SQLite read Player's disqualifiedAt index (without it, it scans every player: ~0.2-0.5 s at 1 M).
 const disqualified = statement("players_disqualified", `SELECT "id" FROM "Player" WHERE "disqualifiedAt" IS NOT NULL ORDER BY "disqualifiedAt"`);
 
-/** Handles are read this many ids at a time at most. */
-const HANDLE_BATCH = 100;
+/** Disqualified players' entries are read this many ids at a time. */
+const ID_BATCH = 100;
 const placeholders = (n: number) => Array(n).fill("?").join(", ");
 /** A list of ids made `n` long for a statement of `n` placeholders, by repeating its first id (which changes no answer). */
 const padded = (ids: string[], n: number) => [...ids, ...Array<string>(n - ids.length).fill(ids[0]!)];
-/**
- * Statements for lists of up to 1, 4, 16 and HANDLE_BATCH ids (a shorter list repeats its first id):
- * a standing's 11 handles as 16 ids, not 100, which cost ~45 % more at 1 M players.
- */
-const handlesById = [1, 4, 16, HANDLE_BATCH].map((n) => ({ n, s: statement(`player_handles_${n}`, `SELECT "id", "handle" FROM "Player" WHERE "id" IN (${placeholders(n)})`) }));
 
 /** A page's row: a RankRow, then the stored achievedAt (the keyset condition's). */
-type BoardRow = [playerId: string, score: number, achievedAt: number, runId: string, runTier: string, fps: number | null, storedAt: unknown];
+type BoardRow = [playerId: string, score: number, achievedAt: number, runId: string, runTier: string, fps: number | null, handle: string | null, storedAt: unknown];
 
 /**
  * The board's entries in board order as rows (RankRow: no object per entry), page by page, without
@@ -75,7 +80,7 @@ export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): 
   for (;;) {
     const rows = (
       last
-        ? await sql.rows(nextPage, [...key, last[1], last[1], last[6], last[6], last[3], pageSize])
+        ? await sql.rows(nextPage, [...key, last[1], last[1], last[7], last[7], last[3], pageSize])
         : await sql.rows(firstPage, [...key, pageSize])
     ) as BoardRow[];
     if (rows.length === 0) return;
@@ -91,7 +96,7 @@ export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): 
 /** The board's entries in board order as objects, page by page (boardRows), without disqualified players. */
 export async function* boardEntries(db: Db, board: BoardId, pageSize = PAGE_SIZE): AsyncGenerator<RankEntry[]> {
   for await (const rows of boardRows(db, board, pageSize)) {
-    yield rows.map(([playerId, score, achievedAt, runId, runTier, fps]) => ({ playerId, score, achievedAt, runId, runTier: runTier ?? undefined, fps: fps ?? null }));
+    yield rows.map(([playerId, score, achievedAt, runId, runTier, fps, handle]) => ({ playerId, score, achievedAt, runId, runTier: runTier ?? undefined, fps: fps ?? null, handle: handle ?? undefined }));
   }
 }
 
@@ -106,38 +111,8 @@ export async function boardPages(db: Db, board: BoardId, size?: number): Promise
   return Object.assign(boardRows(db, board), { size: size ?? (await boardSizeOf(db, board)) });
 }
 
-/** The handles of these players (ids without a player are left out). */
-export async function handlesOf(db: Db, playerIds: readonly string[]): Promise<Map<string, string>> {
-  const handles = new Map<string, string>();
-  if (playerIds.length === 0) return handles;
-  const sql = await sqlOf(db);
-  for (let i = 0; i < playerIds.length; i += HANDLE_BATCH) {
-    const ids = playerIds.slice(i, i + HANDLE_BATCH);
-    const { n, s } = handlesById.find(({ n }) => n >= ids.length)!;
-    for (const r of await sql.all<{ id: string; handle: string }>(s, padded(ids, n))) handles.set(r.id, r.handle);
-  }
-  return handles;
-}
-
 // --- Reads straight from the database, for a board still loading ---------------------------------
 
-// A page's columns with the player's handle (a lookup per row shown; BoardEntry stays the only table scanned).
-const SELECT_NAMED = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps",
-  (SELECT "handle" FROM "Player" p WHERE p."id" = e."playerId") FROM "BoardEntry" e
-  WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`;
-const namedFirst = withTimeMs(statement("board_db_first", `${SELECT_NAMED} ${ORDER}`));
-const namedAfter = withTimeMs(
-  statement("board_db_after", `${SELECT_NAMED} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`),
-);
-// The same index read backwards: the entries just before a key, nearest first.
-const namedBefore = withTimeMs(
-  statement(
-    "board_db_before",
-    `${SELECT_NAMED} AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} < ?))
-     ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
-  ),
-);
-const namedOf = withTimeMs(statement("board_db_entry_of", `${SELECT_NAMED} AND "playerId" = ? LIMIT ?`));
 const countNotAfter = statement(
   "board_db_count_not_after",
   `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
@@ -147,7 +122,7 @@ const entriesOfPlayers = withTimeMs(
   statement(
     "board_db_entries_of",
     `SELECT "playerId", "score", {{AT_MS}}, "runId" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
-     AND "playerId" IN (${placeholders(HANDLE_BATCH)})`,
+     AND "playerId" IN (${placeholders(ID_BATCH)})`,
   ),
 );
 
@@ -168,9 +143,7 @@ export interface BoardFromDb {
   entryOf(playerId: string): Promise<NamedRow | undefined>;
 }
 
-type NamedDbRow = [playerId: string, score: number, achievedAt: number, runId: string, runTier: string, fps: number | null, handle: string | null];
-
-function named([playerId, score, achievedAt, runId, runTier, fps, handle]: NamedDbRow): NamedRow {
+function named([playerId, score, achievedAt, runId, runTier, fps, handle]: BoardRow): NamedRow {
   return { playerId, score, achievedAt, runId, runTier, fps: fps ?? null, handle: handle ?? "?" };
 }
 
@@ -191,8 +164,8 @@ export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> 
   const key = [board.scenarioId, board.periodKind, board.periodKey, board.tier as TierFilter];
   const excluded: RankEntry[] = [];
   const ids = (await sql.all<{ id: string }>(disqualified, [])).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += HANDLE_BATCH) {
-    const batch = padded(ids.slice(i, i + HANDLE_BATCH), HANDLE_BATCH);
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    const batch = padded(ids.slice(i, i + ID_BATCH), ID_BATCH);
     for (const [playerId, score, achievedAt, runId] of (await sql.rows(entriesOfPlayers, [...key, ...batch])) as [string, number, number, string][]) {
       excluded.push({ playerId, score, achievedAt, runId });
     }
@@ -201,7 +174,7 @@ export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> 
   let counted: Promise<number> | undefined;
   /** `limit` entries of a statement's rows, those of disqualified players left out (read as many more). */
   const rows = async (s: Statement, params: unknown[], limit: number) =>
-    ((await sql.rows(s, [...key, ...params, limit + left.size])) as NamedDbRow[])
+    ((await sql.rows(s, [...key, ...params, limit + left.size])) as BoardRow[])
       .filter((r) => !left.has(r[0]))
       .slice(0, limit)
       .map(named);
@@ -214,13 +187,13 @@ export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> 
       return Number(counted?.n ?? 0) - excluded.filter((e) => compareKeys(e, cursor) <= 0).length;
     },
     after(limit: number, cursor?: RankCursor): Promise<NamedRow[]> {
-      return cursor ? rows(namedAfter, keyParams(cursor), limit) : rows(namedFirst, [], limit);
+      return cursor ? rows(nextPage, keyParams(cursor), limit) : rows(firstPage, [], limit);
     },
     before(limit: number, cursor: RankCursor): Promise<NamedRow[]> {
-      return rows(namedBefore, keyParams(cursor), limit);
+      return rows(previousPage, keyParams(cursor), limit);
     },
     async entryOf(playerId: string): Promise<NamedRow | undefined> {
-      return left.has(playerId) ? undefined : (await rows(namedOf, [playerId], 1))[0];
+      return left.has(playerId) ? undefined : (await rows(entryOfPlayer, [playerId], 1))[0];
     },
   };
 }

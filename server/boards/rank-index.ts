@@ -32,6 +32,8 @@ export interface RankEntry {
   /** What a board page shows of the run besides its key: the tier it was played on and its frame rate. */
   runTier?: string;
   fps?: number | null;
+  /** The player's handle as the board shows it, kept with the entry (a rank store renames it on every board). */
+  handle?: string;
 }
 
 /**
@@ -46,11 +48,12 @@ export type RankRow = readonly [
   runId: string,
   runTier: string | null | undefined,
   fps: number | null | undefined,
+  handle?: string | null,
   ...rest: unknown[],
 ];
 
 function rowOf(e: RankEntry): RankRow {
-  return [e.playerId, e.score, e.achievedAt, e.runId, e.runTier, e.fps];
+  return [e.playerId, e.score, e.achievedAt, e.runId, e.runTier, e.fps, e.handle];
 }
 
 /** A position in board order, for keyset paging (the last entry of the previous page). */
@@ -116,51 +119,99 @@ function checkRow(row: RankRow): RankRow {
 }
 
 /** A bigger copy of a typed array (its contents at the start). */
-function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(old: T, size: number, make: (n: number) => T): T {
+function grown<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array>(old: T, size: number, make: (n: number) => T): T {
   const fresh = make(size);
   fresh.set(old);
   return fresh;
 }
 
 /**
- * One id per slot (a player's, a run's) as Latin-1 bytes in one buffer: ~30 bytes an id where a
- * string costs ~56 with its pointer, and nothing for the garbage collector to trace. The bytes of
- * replaced ids are reclaimed by compacting the buffer once they are half of it. Byte order is the
- * order of JavaScript's string comparison for these characters.
+ * One text per slot as bytes in one buffer: a few bytes of text where a string costs ~56 with its
+ * pointer, and nothing for the garbage collector to trace. The bytes of replaced texts are reclaimed
+ * by compacting the buffer once they are half of it.
  */
-class IdColumn {
-  private bytes: Buffer;
+abstract class TextColumn {
+  protected bytes: Buffer;
   private end = 0;
   private garbage = 0;
-  private start: Uint32Array;
-  /** 0: no id in the slot. */
-  private length: Uint8Array;
+  protected start: Uint32Array;
+  /** Bytes of the slot's text; 0: none. */
+  protected length: Uint8Array | Uint16Array;
 
-  /** Room for `slots` ids of about a cuid's length before the first growth. */
-  constructor(slots: number) {
-    this.bytes = Buffer.alloc(Math.max(4096, slots * 26));
+  /** Room for `slots` texts of about `bytesPerSlot` before the first growth; texts of at most 255 bytes or not (`wide`). */
+  constructor(
+    slots: number,
+    bytesPerSlot: number,
+    private readonly wide: boolean,
+  ) {
+    // Zero-filled and allocated apart: pages not written yet take no memory.
+    this.bytes = Buffer.alloc(Math.max(4096, slots * bytesPerSlot));
     this.start = new Uint32Array(slots);
-    this.length = new Uint8Array(slots);
+    this.length = wide ? new Uint16Array(slots) : new Uint8Array(slots);
   }
 
-  set(slot: number, id: string): void {
+  /** Room for `size` bytes as the slot's text (its old text dropped): answers where they go. */
+  protected place(slot: number, size: number): number {
     if (slot >= this.start.length) {
-      const size = Math.max(slot + 1, this.start.length * 2);
-      this.start = grown(this.start, size, (n) => new Uint32Array(n));
-      this.length = grown(this.length, size, (n) => new Uint8Array(n));
+      const slots = Math.max(slot + 1, this.start.length * 2);
+      this.start = grown(this.start, slots, (n) => new Uint32Array(n));
+      this.length = this.wide ? grown(this.length as Uint16Array, slots, (n) => new Uint16Array(n)) : grown(this.length as Uint8Array, slots, (n) => new Uint8Array(n));
     }
     this.clear(slot);
-    if (this.end + id.length > this.bytes.length) this.makeRoom(id.length);
+    if (this.end + size > this.bytes.length) this.makeRoom(size);
     const at = this.end;
-    for (let i = 0; i < id.length; i++) this.bytes[at + i] = id.charCodeAt(i);
     this.start[slot] = at;
-    this.length[slot] = id.length;
-    this.end += id.length;
+    this.length[slot] = size;
+    this.end += size;
+    return at;
   }
 
   clear(slot: number): void {
-    this.garbage += this.length[slot]!;
+    // A slot past the arrays (a new one, no text placed yet) has none.
+    const len = this.length[slot];
+    if (!len) return;
+    this.garbage += len;
     this.length[slot] = 0;
+  }
+
+  /** Room for `more` bytes: compacts when half the buffer is replaced texts, else doubles it. */
+  private makeRoom(more: number): void {
+    const live = this.end - this.garbage;
+    const size = live * 2 >= this.bytes.length || live + more > this.bytes.length ? Math.max(this.bytes.length * 2, live + more) : this.bytes.length;
+    const fresh = Buffer.alloc(size);
+    if (this.garbage === 0) {
+      // Nothing to reclaim (a board being loaded): the texts keep their places.
+      this.bytes.copy(fresh, 0, 0, this.end);
+      this.bytes = fresh;
+      return;
+    }
+    let end = 0;
+    for (let slot = 0; slot < this.length.length; slot++) {
+      const len = this.length[slot]!;
+      if (len === 0) continue;
+      this.bytes.copy(fresh, end, this.start[slot]!, this.start[slot]! + len);
+      this.start[slot] = end;
+      end += len;
+    }
+    this.bytes = fresh;
+    this.end = end;
+    this.garbage = 0;
+  }
+}
+
+/**
+ * One id per slot (a player's, a run's) as Latin-1 bytes (one byte a character): ~30 bytes an id.
+ * Byte order is the order of JavaScript's string comparison for these characters.
+ */
+class IdColumn extends TextColumn {
+  /** Room for `slots` ids of about a cuid's length before the first growth. */
+  constructor(slots: number) {
+    super(slots, 26, false);
+  }
+
+  set(slot: number, id: string): void {
+    const at = this.place(slot, id.length);
+    for (let i = 0; i < id.length; i++) this.bytes[at + i] = id.charCodeAt(i);
   }
 
   get(slot: number): string {
@@ -209,29 +260,28 @@ class IdColumn {
     for (let i = 0; i < this.length[slot]!; i++) h = Math.imul(h ^ this.bytes[at + i]!, 0x01000193);
     return h >>> 0;
   }
+}
 
-  /** Room for `more` bytes: compacts when half the buffer is replaced ids, else doubles it. */
-  private makeRoom(more: number): void {
-    const live = this.end - this.garbage;
-    const size = live * 2 >= this.bytes.length || live + more > this.bytes.length ? Math.max(this.bytes.length * 2, live + more) : this.bytes.length;
-    const fresh = Buffer.alloc(size);
-    if (this.garbage === 0) {
-      // Nothing to reclaim (a board being loaded): the ids keep their places.
-      this.bytes.copy(fresh, 0, 0, this.end);
-      this.bytes = fresh;
-      return;
-    }
-    let end = 0;
-    for (let slot = 0; slot < this.length.length; slot++) {
-      const len = this.length[slot]!;
-      if (len === 0) continue;
-      this.bytes.copy(fresh, end, this.start[slot]!, this.start[slot]! + len);
-      this.start[slot] = end;
-      end += len;
-    }
-    this.bytes = fresh;
-    this.end = end;
-    this.garbage = 0;
+/** One handle per slot as UTF-8 (any text up to 65,535 bytes), so a page's rows need no lookup of their players. */
+class HandleColumn extends TextColumn {
+  constructor(slots: number) {
+    super(slots, 12, true);
+  }
+
+  set(slot: number, handle: string | null | undefined): void {
+    if (!handle) return this.clear(slot);
+    const size = Buffer.byteLength(handle, "utf8");
+    if (size > 0xffff) throw new RangeError("rank entry: handle longer than 65,535 bytes");
+    const at = this.place(slot, size); // before reading this.bytes: making room may replace the buffer
+    this.bytes.write(handle, at, "utf8");
+  }
+
+  /** The slot's handle; undefined when it has none. */
+  get(slot: number): string | undefined {
+    const len = this.length[slot];
+    if (!len) return undefined;
+    const at = this.start[slot]!;
+    return this.bytes.toString("utf8", at, at + len);
   }
 }
 
@@ -317,8 +367,8 @@ class SlotsById {
 }
 
 /**
- * A board's entries as numbered slots in columns (typed arrays for the numbers, IdColumns for the
- * ids) instead of an object per entry: at a million entries a fraction of the memory, and nothing
+ * A board's entries as numbered slots in columns (typed arrays for the numbers, TextColumns for the
+ * ids and handles) instead of an object per entry: at a million entries a fraction of the memory, and nothing
  * for the garbage collector to trace. The tree holds slot numbers; a removed entry's slot is reused
  * by the next one added.
  */
@@ -330,6 +380,7 @@ class EntryTable {
   private tier: Uint8Array;
   private readonly player: IdColumn;
   private readonly run: IdColumn;
+  private readonly handle: HandleColumn;
   /** Each player's slot. */
   readonly byPlayer: SlotsById;
   private readonly freeSlots: number[] = [];
@@ -347,6 +398,7 @@ class EntryTable {
     this.tier = new Uint8Array(size);
     this.player = new IdColumn(size);
     this.run = new IdColumn(size);
+    this.handle = new HandleColumn(size);
     this.byPlayer = new SlotsById(this.player, size);
   }
 
@@ -367,12 +419,19 @@ class EntryTable {
     this.fps[slot] = row[5] ?? NaN;
     this.tier[slot] = tierCode(row[4]);
     this.run.set(slot, row[3]);
+    this.handle.set(slot, row[6]);
+  }
+
+  /** A new handle for the slot's player. */
+  rename(slot: number, handle: string): void {
+    this.handle.set(slot, handle);
   }
 
   release(slot: number): void {
     this.byPlayer.delete(slot);
     this.player.clear(slot);
     this.run.clear(slot);
+    this.handle.clear(slot);
     this.freeSlots.push(slot);
   }
 
@@ -390,6 +449,7 @@ class EntryTable {
       runId: this.run.get(slot),
       runTier: TIER_NAMES[this.tier[slot]!],
       fps: Number.isNaN(fps) ? null : fps,
+      handle: this.handle.get(slot),
     };
   }
 
@@ -742,6 +802,14 @@ export class BoardRankIndex {
     const slot = this.table.add(row);
     const right = insertInto(this.table, this.root, slot);
     if (right) this.root = innerOf([this.root, right]);
+    return true;
+  }
+
+  /** Shows the player's entry under a new handle; returns whether the board changed. */
+  rename(playerId: string, handle: string): boolean {
+    const slot = this.table.byPlayer.get(playerId);
+    if (slot === undefined || this.table.entry(slot).handle === handle) return false;
+    this.table.rename(slot, handle);
     return true;
   }
 

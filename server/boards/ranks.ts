@@ -4,9 +4,9 @@
  * it, loaded from the database (in keyset pages, board-store.ts) the first time a board is read:
  * - in process (an order-statistic B-tree, rank-index.ts) for one app instance;
  * - in Redis sorted sets (redis-rank.ts) when REDIS_URL is set, shared by every instance.
- * Entries carry what a page shows (score, time, run, its tier and frame rate). Players' handles are
- * read for the rows a read shows and cached (at most HANDLE_CACHE_SIZE, in process; in a Redis hash
- * filled with the board, with Redis); a rename updates the cache and the boards' revisions. Every
+ * Entries carry what a page shows (score, time, run, its tier and frame rate, the player's handle:
+ * in process in the index with the entry, with Redis in one hash of handles filled with the boards);
+ * a rename changes the handle on every board and the boards' revisions. Every
  * verified improvement is applied after its transaction commits (keep-best, so applying one twice,
  * or on top of a load that already saw it, changes nothing). Each board has a revision that every
  * change bumps: readers use it as an ETag.
@@ -30,7 +30,7 @@ import { currentChallenge } from "../challenge/challenge";
 import type { Db } from "../db/client";
 import { boardKey, type BoardId } from "./board";
 import { BoardLoads } from "./board-loads";
-import { boardEntries, boardFromDb, boardPages, handlesOf, type BoardFromDb } from "./board-store";
+import { boardEntries, boardFromDb, boardPages, type BoardFromDb } from "./board-store";
 import { periodByKey } from "./periods";
 import { buildIndex, type BoardRankIndex, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
@@ -72,8 +72,6 @@ export interface RankStore {
 export const IDLE_MS = 10 * 60 * 1000;
 /** Redis keeps the boards of a bounded period this long after it ends. */
 export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
-/** Handles the in-process store keeps (the players reads showed last); others are read when shown. */
-export const HANDLE_CACHE_SIZE = 100_000;
 
 /**
  * What both stores share: each board is loaded on its first read (or write), and until its load is
@@ -143,20 +141,14 @@ abstract class LoadedOnRead<Board> {
   }
 }
 
+/** An index entry as a page shows it (an entry whose player has no handle: a player deleted meanwhile). */
+function named(entry: RankEntry): NamedEntry {
+  return { ...entry, handle: entry.handle ?? "?" };
+}
+
 export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements RankStore {
-  /** Cached handles, oldest first. */
-  private readonly handles = new Map<string, string>();
   private readonly revisions = new Map<string, number>();
   private readonly lastRead = new Map<string, number>();
-  /** Bumped by every rename: part of every board's revision. */
-  private handlesRevision = 0;
-
-  constructor(
-    db: Db,
-    private readonly handleCacheSize = HANDLE_CACHE_SIZE,
-  ) {
-    super(db);
-  }
 
   protected async load(board: BoardId, fromDb: Promise<BoardFromDb>): Promise<BoardRankIndex> {
     return buildIndex(await boardPages(this.db, board, await (await fromDb).size()));
@@ -173,55 +165,30 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
     return ready;
   }
 
-  private remember(playerId: string, handle: string) {
-    this.handles.set(playerId, handle);
-    if (this.handles.size <= this.handleCacheSize) return;
-    // Over the limit, the oldest tenth goes at once. A Map finds its first key by stepping over every
-    // entry deleted before it (until V8 compacts the table), so dropping one at a time cost about
-    // 0.1 ms per handle read once the cache was full (most standings on a board of 1 M players).
-    let drop = this.handles.size - this.handleCacheSize + Math.floor(this.handleCacheSize / 10);
-    for (const id of this.handles.keys()) {
-      if (drop-- === 0) break;
-      this.handles.delete(id);
-    }
-  }
-
-  private bump(board: BoardId) {
-    const key = boardKey(board);
+  private bump(key: string) {
     this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1);
   }
 
-  /** The entries with their players' handles, the ones not cached read from the database. */
-  private async named(entries: RankEntry[]): Promise<NamedEntry[]> {
-    const missing = entries.filter((e) => !this.handles.has(e.playerId)).map((e) => e.playerId);
-    if (missing.length === 0) return entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId)! }));
-    const revision = this.handlesRevision;
-    const read = await handlesOf(this.db, missing);
-    // A rename made while reading is in the cache already, newer than what was read.
-    const named = entries.map((e) => ({ ...e, handle: this.handles.get(e.playerId) ?? read.get(e.playerId) ?? "?" }));
-    // Cached after answering (caching may push out handles this answer shows); after a rename while
-    // reading, what was read may be old: none of it is kept.
-    if (revision === this.handlesRevision) for (const [id, handle] of read) this.remember(id, handle);
-    return named;
-  }
-
   async apply(board: BoardId, entry: RankEntry, handle: string) {
-    this.remember(entry.playerId, handle);
     // After the load: a load that read the database before this entry committed gets it here.
-    if ((await this.board(board)).upsertBest(entry)) this.bump(board);
+    if ((await this.board(board)).upsertBest({ ...entry, handle })) this.bump(boardKey(board));
   }
 
   async remove(board: BoardId, playerId: string) {
     // A board not in memory loads without the entry; one loading now may have read it before it was deleted.
     const key = boardKey(board);
     if (!this.boards.has(key) && !this.boards.isLoading(key)) return;
-    if ((await this.board(board)).remove(playerId)) this.bump(board);
+    if ((await this.board(board)).remove(playerId)) this.bump(key);
   }
 
   async rename(playerId: string, handle: string) {
-    // Always a new revision: a page answered earlier may show the old handle even if it left the cache.
-    this.handlesRevision++;
-    this.remember(playerId, handle);
+    // After their loads, as apply: a load that read the old handle before the rename committed gets the new one here.
+    await Promise.all(
+      this.boards.keys().map(async (key) => {
+        const index = await this.boards.loaded(key);
+        if (index?.rename(playerId, handle)) this.bump(key);
+      }),
+    );
   }
 
   async rankOf(board: BoardId, playerId: string) {
@@ -238,24 +205,22 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
     if (!index) return this.pageFromDb(board, limit, after);
     const entries = after ? index.after(after, limit) : index.top(limit);
     const startRank = entries.length ? index.rankOf(entries[0]!.playerId)! : 1;
-    return { startRank, entries: await this.named(entries) };
+    return { startRank, entries: entries.map(named) };
   }
 
   async around(board: BoardId, playerId: string, radius: number) {
     const index = this.ready(board);
     if (!index) return this.aroundFromDb(board, playerId, radius);
     const found = index.around(playerId, radius);
-    return found ? { rank: found.rank, startRank: found.startRank, entries: await this.named(found.entries) } : null;
+    return found ? { rank: found.rank, startRank: found.startRank, entries: found.entries.map(named) } : null;
   }
 
   async revision(board: BoardId) {
-    return this.ready(board) ? `${this.revisions.get(boardKey(board)) ?? 0}.${this.handlesRevision}` : null;
+    return this.ready(board) ? String(this.revisions.get(boardKey(board)) ?? 0) : null;
   }
 
   async evict(board: BoardId) {
-    const key = boardKey(board);
-    this.boards.drop(key);
-    this.lastRead.delete(key);
+    this.drop(boardKey(board));
   }
 
   /** Drops every board unread for `idleMs`; answers how many were dropped. */
@@ -263,11 +228,17 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
     let dropped = 0;
     for (const [key, at] of this.lastRead) {
       if (now - at < idleMs) continue;
-      this.boards.drop(key);
-      this.lastRead.delete(key);
+      this.drop(key);
       dropped++;
     }
     return dropped;
+  }
+
+  private drop(key: string) {
+    this.boards.drop(key);
+    this.lastRead.delete(key);
+    // Loaded again, the board shows what changed while it was out of memory (a rename): a new revision.
+    this.bump(key);
   }
 }
 
@@ -286,8 +257,11 @@ export class RedisRankStore extends LoadedOnRead<RedisBoardRank> implements Rank
     if ((await this.redis.sendCommand(["EXISTS", marker])) === 1) return zset;
     const entries: RankEntry[] = [];
     for await (const page of boardEntries(this.db, board)) {
-      for (const e of page) entries.push(e);
-      const handles = [...(await handlesOf(this.db, page.map((e) => e.playerId)))].flat();
+      const handles: string[] = [];
+      for (const { handle, ...e } of page) {
+        entries.push(e);
+        if (handle !== undefined) handles.push(e.playerId, handle);
+      }
       for (let i = 0; i < handles.length; i += 2000) await this.redis.sendCommand(["HSET", HANDLES_KEY, ...handles.slice(i, i + 2000)]);
     }
     await zset.load(entries);

@@ -61,8 +61,10 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     try {
       const times = ["2026-11-24T18:00:00Z", "2026-11-24T18:00:00Z", "2026-11-24T19:30:00.250Z"];
       const banned = new Set<string>();
+      const handleOf = new Map<string, string>();
       for (let i = 0; i < 40; i++) {
         const p = await createPlayer(db, `Load${i}`, i % 9 === 4 ? { disqualifiedAt: new Date() } : {});
+        handleOf.set(p.id, p.handle);
         if (i % 9 === 4) banned.add(p.id);
         // Four scores and two instants: most of the order is decided by the time, then the run id.
         await recordVerifiedRun(db, { playerId: p.id, score: 100 + (i % 4), at: times[i % 3]!, scenarioId: "gridshot" });
@@ -71,7 +73,7 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       const rows = await db.boardEntry.findMany({ where: board });
       const expected: RankEntry[] = rows
         .filter((r) => !banned.has(r.playerId))
-        .map((r) => ({ playerId: r.playerId, score: r.score, achievedAt: r.achievedAt.getTime(), runId: r.runId, runTier: r.runTier, fps: r.fps }))
+        .map((r) => ({ playerId: r.playerId, score: r.score, achievedAt: r.achievedAt.getTime(), runId: r.runId, runTier: r.runTier, fps: r.fps, handle: handleOf.get(r.playerId) }))
         .sort(compareEntries);
       expect(expected).toHaveLength(40 - banned.size);
 
@@ -144,7 +146,7 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     }
   });
 
-  it("shows the handles of the rows read, and a rename or an account deletion at once", async () => {
+  it("shows the handles loaded with the board, and a rename or an account deletion at once", async () => {
     const db = await seededDb(await databases.fresh());
     try {
       const [ann, bob, cid] = [await createPlayer(db, "Ann"), await createPlayer(db, "Bob"), await createPlayer(db, "Cid")];
@@ -152,10 +154,10 @@ describe.each(factories)("loading a board on $provider", (databases) => {
         await recordVerifiedRun(db, { playerId: p.id, score, at: "2026-11-24T18:00:00Z", scenarioId: "gridshot-sprint" });
       }
       const board = allTime("gridshot-sprint");
-      // A cache of two handles for a board of three: every read has a handle to read from the database.
-      const ranks = new MemoryRankStore(db, 2);
-      expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]);
-      expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]);
+      const ranks = new MemoryRankStore(db);
+      expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]); // from the database, while it loads
+      await loadedRevision(ranks, board);
+      expect(await handles(ranks, board)).toEqual(["Ann", "Bob", "Cid"]); // from the index
 
       const before = await loadedRevision(ranks, board);
       await updateProfile(db, ranks, ann!, { handle: "Anna" });
@@ -182,9 +184,38 @@ describe.each(factories)("loading a board on $provider", (databases) => {
       expect(await handles(ranks, day)).toEqual(["Anna", placeholder, "Cid"]);
       expect(await handles(ranks, board)).toEqual(["Anna", "Cid"]);
       // A store that starts now reads the same from the database.
-      const fresh = new MemoryRankStore(db, 2);
+      const fresh = new MemoryRankStore(db);
       expect(await handles(fresh, day)).toEqual(["Anna", placeholder, "Cid"]);
       await loadedRevision(fresh, day);
+      expect(await handles(fresh, day)).toEqual(["Anna", placeholder, "Cid"]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("a rename while a board loads, or while it is out of memory, is shown once it is loaded, under a new revision", async () => {
+    const db = await seededDb(await databases.fresh());
+    try {
+      const [ann, bob] = [await createPlayer(db, "Ann"), await createPlayer(db, "Bob")];
+      for (const [p, score] of [[ann!, 300], [bob!, 200]] as const) {
+        await recordVerifiedRun(db, { playerId: p.id, score, at: "2026-11-24T18:00:00Z", scenarioId: "gridshot-sprint" });
+      }
+      const board = allTime("gridshot-sprint");
+      const ranks = new MemoryRankStore(db);
+      const loading = ranks.rankOf(board, ann!.id); // starts the load: its rows are read on a later turn
+      // A rename that committed after the load read its rows reaches the store while the load runs:
+      // the database the load reads still says "Ann" (it is renamed there afterwards).
+      const renaming = ranks.rename(ann!.id, "Anna");
+      await Promise.all([loading, renaming]);
+      const first = await loadedRevision(ranks, board);
+      await db.player.update({ where: { id: ann!.id }, data: { handle: "Anna", handleKey: "anna" } });
+      expect(await handles(ranks, board)).toEqual(["Anna", "Bob"]);
+
+      await ranks.evict(board);
+      await updateProfile(db, ranks, bob!, { handle: "Bobby" });
+      const reloaded = await loadedRevision(ranks, board);
+      expect(reloaded).not.toBe(first);
+      expect(await handles(ranks, board)).toEqual(["Anna", "Bobby"]);
     } finally {
       await db.$disconnect();
     }

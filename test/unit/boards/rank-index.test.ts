@@ -15,10 +15,12 @@ const e = (playerId: string, score: number, achievedAt = 1000, runId = `r-${play
   runId,
   runTier: score % 2 ? "ultimate" : "free",
   fps: score % 2 ? 240 : null,
+  // Not ASCII: handles are kept as UTF-8.
+  handle: `${playerId}·ñ`,
 });
 const ids = (entries: RankEntry[]) => entries.map((x) => x.playerId);
 /** The entry as a database row gives it, with a column after the entry's (the loader's keyset key). */
-const row = (x: RankEntry): RankRow => [x.playerId, x.score, x.achievedAt, x.runId, x.runTier, x.fps, "stored-at"];
+const row = (x: RankEntry): RankRow => [x.playerId, x.score, x.achievedAt, x.runId, x.runTier, x.fps, x.handle, "stored-at"];
 
 /** Deterministic random numbers in [0, 1) (the game core's PRNG), so failures reproduce. */
 function prng(seed: number): () => number {
@@ -356,6 +358,40 @@ describe("randomized against a naive sorted array", () => {
     const board = builder.build();
     board.checkInvariants();
     expect(board.top(5)).toEqual([e("a", 2)]);
+  });
+});
+
+describe("handles", () => {
+  it("keeps each entry's handle: a better entry's, a rename, none once removed, any text", () => {
+    const b = BoardRankIndex.fromEntries([e("a", 5), e("b", 4), { ...e("c", 3), handle: undefined }]);
+    expect(b.top(3).map((x) => x.handle)).toEqual(["a·ñ", "b·ñ", undefined]);
+    expect(b.upsertBest({ ...e("b", 9), handle: "Bee" })).toBe(true);
+    expect(b.entryOf("b")!.handle).toBe("Bee");
+    // A worse entry changes nothing, its handle included (a rename is its own change).
+    expect(b.upsertBest({ ...e("b", 1), handle: "Other" })).toBe(false);
+    expect(b.entryOf("b")!.handle).toBe("Bee");
+    expect(b.rename("a", "Ann 😀 ".repeat(30))).toBe(true);
+    expect(b.entryOf("a")!.handle).toBe("Ann 😀 ".repeat(30)); // past 255 bytes
+    expect(b.rename("a", "Ann 😀 ".repeat(30))).toBe(false);
+    expect(b.rename("nobody", "X")).toBe(false);
+    expect(b.remove("a")).toBe(true);
+    // The freed slot's next entry has no handle of its predecessor.
+    b.upsertBest({ ...e("d", 7), handle: undefined });
+    expect(b.entryOf("d")!.handle).toBeUndefined();
+    b.checkInvariants();
+  });
+
+  it("many renames: the handles' bytes are compacted and every handle stays right", () => {
+    const b = BoardRankIndex.fromEntries(Array.from({ length: 500 }, (_, i) => e(`p${i}`, i)));
+    const now = new Map<string, string>();
+    for (let round = 0; round < 40; round++) {
+      for (let i = round % 3; i < 500; i += 3) {
+        const handle = `p${i}-${round}-${"é".repeat(i % 17)}`;
+        b.rename(`p${i}`, handle);
+        now.set(`p${i}`, handle);
+      }
+    }
+    for (const x of b.top(500)) expect(x.handle).toBe(now.get(x.playerId) ?? `${x.playerId}·ñ`);
   });
 });
 
