@@ -44,7 +44,7 @@ async function* logged() {
     yield page;
   }
 }
-const index = await buildIndex(Object.assign(logged(), { size: pages.size }));
+const index = await buildIndex(Object.assign(logged(), { size: pages.size, handles: pages.handles }));
 const took = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
 gc();

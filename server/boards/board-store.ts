@@ -1,9 +1,11 @@
 /**
  * What the rank store reads from the database: a board's entries in board order with their players'
  * handles, in keyset pages of PAGE_SIZE rows. The board read scans BoardEntry's board-order index
- * only (it covers every column of the entry) and looks up each row's player by primary key for the
- * handle; disqualified players, who never appear on a board, are left out by one query for the few
- * of them. Rows come as arrays of column values (no object per row) with the time already in epoch
+ * (it covers every column of the entry). Handles come from the Player table in one of two ways,
+ * whichever reads less: a lookup by primary key per row (random reads, ~9 µs a row at 1 M players
+ * on SQLite), or, for a board of more than an eighth of all players, one scan of every player's
+ * handle after the entries (~1 µs a player). Disqualified players, who never appear on a board,
+ * are left out by one query for the few of them. Rows come as arrays of column values (no object per row) with the time already in epoch
  * ms, and paging keeps the memory a load needs to one page of rows on top of the index it builds.
  *
  * While a board loads, its reads are answered here from the database (boardFromDb): a page or a
@@ -30,31 +32,40 @@ const AT_MS = {
   sqlite: `CAST(round(unixepoch("achievedAt", 'subsec') * 1000) AS INTEGER)`,
   postgres: `round(EXTRACT(EPOCH FROM "achievedAt") * 1000)::float8`,
 };
-// The columns of a RankRow, in its order (the handle by a lookup per row: BoardEntry stays the only
-// table scanned), then the key of the keyset condition (score and run id are in the row).
-const SELECT = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps",
-  (SELECT "handle" FROM "Player" p WHERE p."id" = e."playerId"), "achievedAt" FROM "BoardEntry" e
+// The columns of a RankRow, in its order (the handle by a lookup per row, or none), then the key of
+// the keyset condition (score and run id are in the row).
+const HANDLE = `(SELECT "handle" FROM "Player" p WHERE p."id" = e."playerId")`;
+const SELECT = `SELECT "playerId", "score", {{AT_MS}}, "runId", "runTier", "fps", {{HANDLE}}, "achievedAt" FROM "BoardEntry" e
   WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`;
 const ORDER = `ORDER BY "score" DESC, "achievedAt" ASC, "runId"{{C}} ASC LIMIT ?`;
 
-function withTimeMs(s: Statement): Statement {
+/** The statement with the entry's time in epoch ms and its handle column (`handle`: the per-row lookup, else NULL). */
+function boardStatement(name: string, text: string, handle = HANDLE): Statement {
+  const s = statement(name, text.replace("{{HANDLE}}", handle));
   return { ...s, sqlite: s.sqlite.replace("{{AT_MS}}", AT_MS.sqlite), postgres: s.postgres.replace("{{AT_MS}}", AT_MS.postgres) };
 }
 
-const firstPage = withTimeMs(statement("board_first_page", `${SELECT} ${ORDER}`));
+const FIRST = `${SELECT} ${ORDER}`;
 // `score <= ?` bounds the index range, so each page starts where the last one stopped.
-const nextPage = withTimeMs(
-  statement("board_next_page", `${SELECT} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`),
-);
+const NEXT = `${SELECT} AND "score" <= ? AND ("score" < ? OR "achievedAt" > ? OR ("achievedAt" = ? AND "runId"{{C}} > ?)) ${ORDER}`;
+const firstPage = boardStatement("board_first_page", FIRST);
+const nextPage = boardStatement("board_next_page", NEXT);
+const firstPageUnnamed = boardStatement("board_first_page_unnamed", FIRST, "NULL");
+const nextPageUnnamed = boardStatement("board_next_page_unnamed", NEXT, "NULL");
 // The same index read backwards: the entries just before a key, nearest first.
-const previousPage = withTimeMs(
-  statement(
-    "board_previous_page",
-    `${SELECT} AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} < ?))
-     ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
-  ),
+const previousPage = boardStatement(
+  "board_previous_page",
+  `${SELECT} AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} < ?))
+   ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
 );
-const entryOfPlayer = withTimeMs(statement("board_entry_of", `${SELECT} AND "playerId" = ? LIMIT ?`));
+const entryOfPlayer = boardStatement("board_entry_of", `${SELECT} AND "playerId" = ? LIMIT ?`);
+const playerCount = statement("players_count", `SELECT COUNT(*) AS "n" FROM "Player"`);
+// Every player's handle in pages, in the order the table is stored (SQLite's rowid; PostgreSQL's
+// primary key): a scan, not a lookup per player.
+const handlesPage = {
+  ...statement("players_handles_page", `SELECT "id", "handle", "id" FROM "Player" WHERE "id"{{C}} > ? ORDER BY "id"{{C}} LIMIT ?`),
+  sqlite: `SELECT "id", "handle", rowid FROM "Player" WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+};
 const boardSize = statement("board_size", `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?`);
 // The ORDER BY makes SQLite read Player's disqualifiedAt index (without it, it scans every player: ~0.2-0.5 s at 1 M).
 const disqualified = statement("players_disqualified", `SELECT "id" FROM "Player" WHERE "disqualifiedAt" IS NOT NULL ORDER BY "disqualifiedAt"`);
@@ -70,9 +81,10 @@ type BoardRow = [playerId: string, score: number, achievedAt: number, runId: str
 
 /**
  * The board's entries in board order as rows (RankRow: no object per entry), page by page, without
- * disqualified players.
+ * disqualified players; with their handles unless `handles` is false (the handle column is null).
  */
-export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): AsyncGenerator<RankRow[]> {
+export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE, handles = true): AsyncGenerator<RankRow[]> {
+  const [first, next] = handles ? [firstPage, nextPage] : [firstPageUnnamed, nextPageUnnamed];
   const sql = await sqlOf(db);
   const key = [board.scenarioId, board.periodKind, board.periodKey, board.tier as TierFilter];
   const excluded = new Set((await sql.all<{ id: string }>(disqualified, [])).map((r) => r.id));
@@ -80,16 +92,34 @@ export async function* boardRows(db: Db, board: BoardId, pageSize = PAGE_SIZE): 
   for (;;) {
     const rows = (
       last
-        ? await sql.rows(nextPage, [...key, last[1], last[1], last[7], last[7], last[3], pageSize])
-        : await sql.rows(firstPage, [...key, pageSize])
+        ? await sql.rows(next, [...key, last[1], last[1], last[7], last[7], last[3], pageSize])
+        : await sql.rows(first, [...key, pageSize])
     ) as BoardRow[];
     if (rows.length === 0) return;
     yield excluded.size === 0 ? rows : rows.filter((r) => !excluded.has(r[0]));
     if (rows.length < pageSize) return;
     last = rows[rows.length - 1];
-    // SQLite's statements run synchronously: without this, a whole load (seconds at 1 M entries) is one
-    // turn of the event loop, and no request (nor a read from the database meanwhile) is answered.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
+  }
+}
+
+/**
+ * SQLite's statements run synchronously: without a turn between pages, a whole load (seconds at 1 M
+ * entries) is one turn of the event loop, and no request (nor a read from the database meanwhile) is answered.
+ */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Every player's id and handle, page by page, in the order the table is stored. */
+async function* allHandles(db: Db, pageSize = PAGE_SIZE): AsyncGenerator<(readonly [id: string, handle: string, ...rest: unknown[]])[]> {
+  const sql = await sqlOf(db);
+  let after: unknown = sql.provider === "sqlite" ? 0 : "";
+  for (;;) {
+    const rows = (await sql.rows(handlesPage, [after, pageSize])) as [string, string, unknown][];
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]![2];
+    await nextTurn();
   }
 }
 
@@ -106,9 +136,16 @@ export async function boardSizeOf(db: Db, board: BoardId): Promise<number> {
   return Number(counted?.n ?? 0);
 }
 
-/** The board's pages (boardRows) with its number of entries (boardSizeOf: counted first, or given), to size the rank index. */
+/**
+ * The board's pages (boardRows) with its number of entries (boardSizeOf: counted first, or given), to
+ * size the rank index. A board of more than an eighth of all players gets its handles from a scan of
+ * every player's after its rows (`handles`), not by a lookup per row.
+ */
 export async function boardPages(db: Db, board: BoardId, size?: number): Promise<RankPages> {
-  return Object.assign(boardRows(db, board), { size: size ?? (await boardSizeOf(db, board)) });
+  const entries = size ?? (await boardSizeOf(db, board));
+  const [players] = await (await sqlOf(db)).all<{ n: number }>(playerCount, []);
+  const scan = entries * 8 > Number(players?.n ?? 0);
+  return Object.assign(boardRows(db, board, PAGE_SIZE, !scan), { size: entries, handles: scan ? allHandles(db) : undefined });
 }
 
 // --- Reads straight from the database, for a board still loading ---------------------------------
@@ -118,12 +155,10 @@ const countNotAfter = statement(
   `SELECT COUNT(*) AS "n" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
    AND "score" >= ? AND ("score" > ? OR "achievedAt" < ? OR ("achievedAt" = ? AND "runId"{{C}} <= ?))`,
 );
-const entriesOfPlayers = withTimeMs(
-  statement(
-    "board_db_entries_of",
-    `SELECT "playerId", "score", {{AT_MS}}, "runId" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
-     AND "playerId" IN (${placeholders(ID_BATCH)})`,
-  ),
+const entriesOfPlayers = boardStatement(
+  "board_db_entries_of",
+  `SELECT "playerId", "score", {{AT_MS}}, "runId" FROM "BoardEntry" WHERE "scenarioId" = ? AND "periodKind" = ? AND "periodKey" = ? AND "tier" = ?
+   AND "playerId" IN (${placeholders(ID_BATCH)})`,
 );
 
 /** A board entry with its player's handle. */

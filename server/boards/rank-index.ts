@@ -264,8 +264,9 @@ class IdColumn extends TextColumn {
 
 /** One handle per slot as UTF-8 (any text up to 65,535 bytes), so a page's rows need no lookup of their players. */
 class HandleColumn extends TextColumn {
+  /** Room for `slots` handles of up to 16 bytes (most are shorter) before the first growth. */
   constructor(slots: number) {
-    super(slots, 12, true);
+    super(slots, 16, true);
   }
 
   set(slot: number, handle: string | null | undefined): void {
@@ -805,10 +806,10 @@ export class BoardRankIndex {
     return true;
   }
 
-  /** Shows the player's entry under a new handle; returns whether the board changed. */
+  /** Shows the player's entry under this handle; returns whether the player is on the board. */
   rename(playerId: string, handle: string): boolean {
     const slot = this.table.byPlayer.get(playerId);
-    if (slot === undefined || this.table.entry(slot).handle === handle) return false;
+    if (slot === undefined) return false;
     this.table.rename(slot, handle);
     return true;
   }
@@ -938,13 +939,19 @@ export class BoardRankIndex {
 // Loading a board
 // ---------------------------------------------------------------------------------------------
 
-/** A board's entries page by page, as rows, with how many there are about (to size the board before the load). */
-export type RankPages = AsyncIterable<Iterable<RankRow>> & { size?: number };
+/**
+ * A board's entries page by page, as rows, with how many there are about (to size the board before
+ * the load), and players' handles to give the entries after them (pairs of player id and handle,
+ * for players on the board or not), when the rows have none.
+ */
+export type RankPages = AsyncIterable<Iterable<RankRow>> & { size?: number; handles?: AsyncIterable<Iterable<readonly [playerId: string, handle: string, ...rest: unknown[]]>> };
 
 /** A board's index built from its entries, all at once or page by page (each page added as it comes, then dropped). */
 export async function buildIndex(loaded: Iterable<RankEntry> | RankPages): Promise<BoardRankIndex> {
   if (!(Symbol.asyncIterator in loaded)) return BoardRankIndex.fromEntries(loaded);
   const builder = BoardRankIndex.builder(loaded.size ?? 0);
   for await (const page of loaded) for (const row of page) builder.addRow(row);
-  return builder.build();
+  const index = builder.build();
+  if (loaded.handles) for await (const page of loaded.handles) for (const [playerId, handle] of page) index.rename(playerId, handle);
+  return index;
 }

@@ -193,6 +193,28 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     }
   });
 
+  it("gives each entry its handle both ways: a lookup per row (a small board), a scan of the players (a big one)", async () => {
+    const db = await seededDb(await databases.fresh());
+    try {
+      const players = [];
+      for (let i = 0; i < 20; i++) players.push((await createPlayer(db, `Näme ${i}`))!);
+      // 2 of 20 players on one board (2 × 8 < 20: looked up), all 20 on the other (scanned).
+      for (const [i, p] of players.entries()) {
+        await recordVerifiedRun(db, { playerId: p.id, score: 100 + i, at: "2026-11-24T18:00:00Z", scenarioId: "gridshot" });
+        if (i < 2) await recordVerifiedRun(db, { playerId: p.id, score: 100 + i, at: "2026-11-24T18:00:00Z", scenarioId: "gridshot-sprint" });
+      }
+      for (const [scenario, count] of [["gridshot-sprint", 2], ["gridshot", 20]] as const) {
+        const pages = await boardPages(db, allTime(scenario));
+        expect(pages.handles === undefined).toBe(count === 2);
+        const ranks = new MemoryRankStore(db);
+        await loadedRevision(ranks, allTime(scenario));
+        expect(await handles(ranks, allTime(scenario))).toEqual(players.slice(0, count).map((p) => p.handle).reverse());
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("a rename while a board loads, or while it is out of memory, is shown once it is loaded, under a new revision", async () => {
     const db = await seededDb(await databases.fresh());
     try {
