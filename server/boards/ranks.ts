@@ -141,9 +141,10 @@ abstract class LoadedOnRead<Board> {
   }
 }
 
-/** An index entry as a page shows it (an entry whose player has no handle: a player deleted meanwhile). */
+/** An index entry as a page shows it, "?" for a handle none was read for (no such player). The index's entries are copies: changed in place. */
 function named(entry: RankEntry): NamedEntry {
-  return { ...entry, handle: entry.handle ?? "?" };
+  entry.handle ??= "?";
+  return entry as NamedEntry;
 }
 
 export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements RankStore {
