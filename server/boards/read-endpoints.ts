@@ -23,8 +23,11 @@ export const boardPageEndpoint = endpoint({ query: boardQuerySchema }, async ({ 
 export const boardStandingEndpoint = endpoint({ query: boardQuerySchema }, async ({ rt, req, params, query }) => {
   const { board, meta } = await resolveBoard(rt.db, await currentChallenge(rt.db), { scenarioId: params.scenario!, ...query }, new Date());
   const revision = await rt.ranks.revision(board);
-  return conditionalJson(req, revision === null ? null : [meta, revision, params.playerId], async () => ({
-    board: meta,
-    ...(await readStanding(rt.ranks, board, params.playerId!)),
-  }));
+  // One player's own read: not kept for others (conditional.ts).
+  return conditionalJson(
+    req,
+    revision === null ? null : [meta, revision, params.playerId],
+    async () => ({ board: meta, ...(await readStanding(rt.ranks, board, params.playerId!)) }),
+    { keep: false },
+  );
 });
