@@ -12,7 +12,10 @@
  *   (the server full, nothing stored) is counted and sent again after its Retry-After, as a client
  *   does: each phase reports the rate and latency end to end (retries included), the latency of the
  *   accepted requests alone, the share of 503s, and the server's CPU time per finish;
- * - the server's memory (RSS) after the 1 M board is loaded and after the finishes.
+ * - the server's memory (RSS) after the 1 M board is loaded and after the finishes; then, to tell what of
+ *   the last figure was live, the V8 heap and RSS after a full GC forced through the inspector (opened
+ *   only then, with SIGUSR1): the old generation's garbage stays until the next major GC, so the RSS
+ *   after the finishes depends on when the last one ran.
  *
  * The board and the runs are written straight into the database (a run's 15 s need not be waited out:
  * each is stored as started 15 s ago); the server starts with limits raised so the bench measures the
@@ -24,6 +27,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import { createRequire } from "node:module";
 import os from "node:os";
 import Database from "better-sqlite3";
 import { encodeLog, getScenario, Rng, TIERS, toBase64 } from "../game/core";
@@ -82,6 +86,51 @@ function client(base: string, sockets: number) {
 function rss(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return Number(kb) * 1024;
+}
+
+/** The few members of ws's WebSocket used here (Next ships ws compiled, without types). */
+interface InspectorSocket {
+  on(event: "message", listener: (data: Buffer) => void): void;
+  once(event: "open" | "error", listener: (err?: Error) => void): void;
+  send(text: string): void;
+  close(): void;
+}
+const WebSocket = createRequire(import.meta.url)("next/dist/compiled/ws") as new (url: string) => InspectorSocket;
+
+/**
+ * The server's V8 heap in use and its RSS after a full GC, forced through the inspector: SIGUSR1 opens
+ * it (on the port given by --inspect-port), and the DevTools protocol asks for the GC.
+ */
+async function afterFullGc(server: AppServer): Promise<{ heapUsed: number; rss: number }> {
+  process.kill(server.pid, "SIGUSR1");
+  let url: string | undefined;
+  for (let waited = 0; !(url = /Debugger listening on (ws:\/\/\S+)/.exec(server.output())?.[1]); waited += 50) {
+    if (waited > 10_000) throw new Error("the server's inspector did not open");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("error", reject);
+  });
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  let lastId = 0;
+  const call = <T>(method: string) =>
+    new Promise<T>((resolve) => {
+      pending.set(++lastId, resolve as (result: unknown) => void);
+      socket.send(JSON.stringify({ id: lastId, method }));
+    });
+  try {
+    await call("HeapProfiler.collectGarbage");
+    const { usedSize } = await call<{ usedSize: number }>("Runtime.getHeapUsage");
+    return { heapUsed: usedSize, rss: rss(server.pid) };
+  } finally {
+    socket.close();
+  }
 }
 
 /** Players, runs and board entries on Gridshot Sprint's all-time board, written with one prepared statement each. */
@@ -208,7 +257,7 @@ export async function benchApi(): Promise<string[]> {
       RUN_RATE_PER_IP: "1000000",
       MAX_OPEN_RUNS: "1000000",
       RUN_FINISH_ALLOWANCE_SEC: "3600",
-    }, undefined, PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+    }, undefined, ["--inspect-port=127.0.0.1:0", ...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
     const rssStart = rss(server.pid);
     const http32 = client(server.url, READ_CONCURRENCY);
     const board = `/api/leaderboards/${sprint.id}?period=all&tier=all&limit=25`;
@@ -301,6 +350,14 @@ export async function benchApi(): Promise<string[]> {
       );
     }
     lines.push(`server RSS after the 1 M board and ${totalRuns} finishes: ${mb(rss(server.pid))}`);
+    // An aid to read the figure above: its failure is reported, not the bench's.
+    const gcTimeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer in 60 s")), 60_000).unref());
+    const collected = await Promise.race([afterFullGc(server), gcTimeout]).catch((err: unknown) => String(err));
+    lines.push(
+      typeof collected === "string"
+        ? `  after a full GC: not measured (${collected})`
+        : `  after a full GC forced then (what of it was live): V8 heap used ${mb(collected.heapUsed)}, RSS ${mb(collected.rss)}`,
+    );
   } finally {
     await server?.stop();
     await redisClient?.close();

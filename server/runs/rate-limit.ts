@@ -35,13 +35,16 @@ export class MemoryRateLimiter extends RateLimiter {
   async take(key: string, limit: number, windowMs: number): Promise<RateVerdict> {
     const now = this.clock();
     const since = now - windowMs;
-    const times = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (times.length >= limit) {
-      this.hits.set(key, times);
-      return { ok: false, retryAfterSec: retryAfter(times[0]!, windowMs, now) };
-    }
-    times.push(now);
-    this.hits.set(key, times);
+    let times = this.hits.get(key);
+    if (!times) this.hits.set(key, (times = []));
+    // Hits are kept oldest first: the ones out of the window leave from the front, in place. A copy
+    // per hit (filter) would cost O(hits in the window) for every hit, and a key's list lives long
+    // enough to be in the old generation, so every replaced copy was garbage for a major GC.
+    const expired = times.findIndex((t) => t > since);
+    times.splice(0, expired === -1 ? times.length : expired);
+    if (times.length >= limit) return { ok: false, retryAfterSec: retryAfter(times[0]!, windowMs, now) };
+    // A clock that stepped back does not break the order: the hit counts as at the newest time so far.
+    times.push(Math.max(now, times[times.length - 1] ?? now));
     if (this.hits.size > 100_000) this.sweep(since);
     return { ok: true };
   }

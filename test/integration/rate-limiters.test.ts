@@ -22,6 +22,18 @@ describe("MemoryRateLimiter", () => {
     for (let i = 0; i < 3; i++) expect(await limiter.take("k", 3, 60_000)).toEqual({ ok: true });
     await expect(limiter.enforce("k", 3, 60_000, "tries")).rejects.toBeInstanceOf(RateLimited);
   });
+
+  it("counts a hit taken after the clock stepped back, and lets it leave with the newest hit before it", async () => {
+    let now = 1_000_000;
+    const limiter = new MemoryRateLimiter(() => now);
+    expect(await limiter.take("k", 2, 60_000)).toEqual({ ok: true });
+    now -= 30_000;
+    expect(await limiter.take("k", 2, 60_000)).toEqual({ ok: true });
+    expect(await limiter.take("k", 2, 60_000)).toEqual({ ok: false, retryAfterSec: 90 });
+    now = 1_060_001; // both hits count as taken at 1 000 000: both have left the window
+    expect(await limiter.take("k", 2, 60_000)).toEqual({ ok: true });
+    expect(await limiter.take("k", 2, 60_000)).toEqual({ ok: true });
+  });
 });
 
 describe.skipIf(!fs.existsSync(REDIS_SERVER))("RedisRateLimiter", () => {
