@@ -29,6 +29,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { encodeLog, getScenario, Rng, TIERS, toBase64 } from "../game/core";
 import { connectRedis, RedisBoardRank } from "../server/boards/redis-rank";
@@ -362,6 +363,8 @@ export async function benchApi(): Promise<string[]> {
     await server?.stop();
     await redisClient?.close();
     await redis?.stop();
+    // The 1 M board's database is ~1.4 GB.
+    fs.rmSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true, force: true });
   }
   return lines;
 }
