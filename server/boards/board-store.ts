@@ -5,8 +5,9 @@
  * whichever reads less: a lookup by primary key per row (random reads, ~9 µs a row at 1 M players
  * on SQLite), or, for a board of more than an eighth of all players, one scan of every player's
  * handle after the entries (~1 µs a player). Disqualified players, who never appear on a board,
- * are left out by one query for the few of them. Rows come as arrays of column values (no object per row) with the time already in epoch
- * ms, and paging keeps the memory a load needs to one page of rows on top of the index it builds.
+ * are left out by one query for the few of them. Rows come as arrays of column values (no object
+ * per row) with the time already in epoch ms, and paging keeps the memory a load needs to one page
+ * of rows on top of the index it builds.
  *
  * While a board loads, its reads are answered here from the database (boardFromDb): a page or a
  * player's neighbours by keyset on the same index, with handles; a rank by counting the entries
