@@ -70,6 +70,11 @@ export interface RankStore {
 
 /** A board unread for this long is dropped from memory (and reloaded if read again). */
 export const IDLE_MS = 10 * 60 * 1000;
+/**
+ * How long the in-process store remembers a rename for the finishes in flight: a finish reads the
+ * player's handle before its replay and applies its entry after its commit, seconds later at most.
+ */
+export const RENAME_MEMORY_MS = 10 * 60 * 1000;
 /** Redis keeps the boards of a bounded period this long after it ends. */
 export const REDIS_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
@@ -150,6 +155,8 @@ function named(entry: RankEntry): NamedEntry {
 export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements RankStore {
   private readonly revisions = new Map<string, number>();
   private readonly lastRead = new Map<string, number>();
+  /** Renames of the last RENAME_MEMORY_MS (player id -> handle and when), oldest first. */
+  private readonly renamed = new Map<string, { handle: string; at: number }>();
 
   protected async load(board: BoardId, fromDb: Promise<BoardFromDb>): Promise<BoardRankIndex> {
     return buildIndex(await boardPages(this.db, board, await (await fromDb).size()));
@@ -171,8 +178,10 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
   }
 
   async apply(board: BoardId, entry: RankEntry, handle: string) {
+    // A finish that read the handle before a rename that reached the store first brings the old one.
+    const current = this.renamed.get(entry.playerId)?.handle ?? handle;
     // After the load: a load that read the database before this entry committed gets it here.
-    if ((await this.board(board)).upsertBest({ ...entry, handle })) this.bump(boardKey(board));
+    if ((await this.board(board)).upsertBest({ ...entry, handle: current })) this.bump(boardKey(board));
   }
 
   async remove(board: BoardId, playerId: string) {
@@ -183,6 +192,13 @@ export class MemoryRankStore extends LoadedOnRead<BoardRankIndex> implements Ran
   }
 
   async rename(playerId: string, handle: string) {
+    const now = Date.now();
+    this.renamed.delete(playerId);
+    this.renamed.set(playerId, { handle, at: now });
+    for (const [id, { at }] of this.renamed) {
+      if (now - at < RENAME_MEMORY_MS) break;
+      this.renamed.delete(id);
+    }
     // After their loads, as apply: a load that read the old handle before the rename committed gets the new one here.
     await Promise.all(
       this.boards.keys().map(async (key) => {
@@ -288,7 +304,9 @@ export class RedisRankStore extends LoadedOnRead<RedisBoardRank> implements Rank
 
   async apply(board: BoardId, entry: RankEntry, handle: string) {
     const zset = await this.board(board);
-    await Promise.all([this.redis.sendCommand(["HSET", HANDLES_KEY, entry.playerId, handle]), zset.upsertBest(entry)]);
+    // Only a player's first handle: renames keep the hash current, and a finish that read the handle
+    // before a rename may bring the old one after it.
+    await Promise.all([this.redis.sendCommand(["HSETNX", HANDLES_KEY, entry.playerId, handle]), zset.upsertBest(entry)]);
   }
 
   async remove(board: BoardId, playerId: string) {

@@ -193,6 +193,28 @@ describe.each(factories)("loading a board on $provider", (databases) => {
     }
   });
 
+  it.each(stores)("an entry a finish applies with the handle it read before a rename shows the new one ($store store)", async ({ make }) => {
+    const db = await seededDb(await databases.fresh());
+    try {
+      const [ann, bob] = [await createPlayer(db, "Ann"), await createPlayer(db, "Bob")];
+      await recordVerifiedRun(db, { playerId: ann!.id, score: 100, at: "2026-11-24T18:00:00Z", scenarioId: "gridshot-sprint" });
+      const board = allTime("gridshot-sprint");
+      const ranks = await make(db);
+      await loadedRevision(ranks, board);
+      // Ann (on the board) and Bob (on none yet) are renamed while their finishes are being verified;
+      // the finishes then apply their entries with the handles they read before.
+      for (const [player, handle] of [[ann!, "Anna"], [bob!, "Bobby"]] as const) {
+        await db.player.update({ where: { id: player.id }, data: { handle, handleKey: handle.toLowerCase() } });
+        await ranks.rename(player.id, handle);
+      }
+      await ranks.apply(board, { playerId: ann!.id, score: 300, achievedAt: Date.parse("2026-11-24T19:00:00Z"), runId: "run-ann-2", runTier: "free", fps: 60 }, "Ann");
+      await ranks.apply(board, { playerId: bob!.id, score: 200, achievedAt: Date.parse("2026-11-24T19:00:00Z"), runId: "run-bob-1", runTier: "free", fps: 60 }, "Bob");
+      expect((await ranks.page(board, 10)).entries.map((e) => e.handle)).toEqual(["Anna", "Bobby"]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("gives each entry its handle both ways: a lookup per row (a small board), a scan of the players (a big one)", async () => {
     const db = await seededDb(await databases.fresh());
     try {
