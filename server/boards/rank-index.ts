@@ -138,16 +138,19 @@ abstract class TextColumn {
   /** Bytes of the slot's text; 0: none. */
   protected length: Uint8Array | Uint16Array;
 
-  /** Room for `slots` texts of about `bytesPerSlot` before the first growth; texts of at most 255 bytes or not (`wide`). */
+  /**
+   * Room for `slots` texts of about `bytesPerSlot` before the first growth; `Lengths` bounds a text's
+   * bytes (Uint8Array: 255, Uint16Array: 65,535).
+   */
   constructor(
     slots: number,
     bytesPerSlot: number,
-    private readonly wide: boolean,
+    private readonly Lengths: typeof Uint8Array | typeof Uint16Array,
   ) {
     // Zero-filled and allocated apart: pages not written yet take no memory.
     this.bytes = Buffer.alloc(Math.max(4096, slots * bytesPerSlot));
     this.start = new Uint32Array(slots);
-    this.length = wide ? new Uint16Array(slots) : new Uint8Array(slots);
+    this.length = new Lengths(slots);
   }
 
   /** Room for `size` bytes as the slot's text (its old text dropped): answers where they go. */
@@ -155,7 +158,7 @@ abstract class TextColumn {
     if (slot >= this.start.length) {
       const slots = Math.max(slot + 1, this.start.length * 2);
       this.start = grown(this.start, slots, (n) => new Uint32Array(n));
-      this.length = this.wide ? grown(this.length as Uint16Array, slots, (n) => new Uint16Array(n)) : grown(this.length as Uint8Array, slots, (n) => new Uint8Array(n));
+      this.length = grown(this.length, slots, (n) => new this.Lengths(n));
     }
     this.clear(slot);
     if (this.end + size > this.bytes.length) this.makeRoom(size);
@@ -206,7 +209,7 @@ abstract class TextColumn {
 class IdColumn extends TextColumn {
   /** Room for `slots` ids of about a cuid's length before the first growth. */
   constructor(slots: number) {
-    super(slots, 26, false);
+    super(slots, 26, Uint8Array);
   }
 
   set(slot: number, id: string): void {
@@ -266,7 +269,7 @@ class IdColumn extends TextColumn {
 class HandleColumn extends TextColumn {
   /** Room for `slots` handles of up to 16 bytes (most are shorter) before the first growth. */
   constructor(slots: number) {
-    super(slots, 16, true);
+    super(slots, 16, Uint16Array);
   }
 
   set(slot: number, handle: string | null | undefined): void {
