@@ -60,7 +60,8 @@ const previousPage = boardStatement(
    ORDER BY "score" ASC, "achievedAt" DESC, "runId"{{C}} DESC LIMIT ?`,
 );
 const entryOfPlayer = boardStatement("board_entry_of", `${SELECT} AND "playerId" = ? LIMIT ?`);
-const playerCount = statement("players_count", `SELECT COUNT(*) AS "n" FROM "Player"`);
+// The players, counted up to a bound: a day's board of a few entries does not count a million players.
+const playersUpTo = statement("players_up_to", `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Player" LIMIT ?) AS "p"`);
 // Every player's handle in pages, in the order the table is stored (SQLite's rowid; PostgreSQL's
 // primary key): a scan, not a lookup per player.
 const handlesPage = {
@@ -144,8 +145,8 @@ export async function boardSizeOf(db: Db, board: BoardId): Promise<number> {
  */
 export async function boardPages(db: Db, board: BoardId, size?: number): Promise<RankPages> {
   const entries = size ?? (await boardSizeOf(db, board));
-  const [players] = await (await sqlOf(db)).all<{ n: number }>(playerCount, []);
-  const scan = entries * 8 > Number(players?.n ?? 0);
+  const [players] = await (await sqlOf(db)).all<{ n: number }>(playersUpTo, [entries * 8]);
+  const scan = Number(players?.n ?? 0) < entries * 8;
   return Object.assign(boardRows(db, board, PAGE_SIZE, !scan), { size: entries, handles: scan ? allHandles(db) : undefined });
 }
 
