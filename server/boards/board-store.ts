@@ -17,7 +17,7 @@ import type { TierFilter } from "../../lib/contracts/boards";
 import type { Db } from "../db/client";
 import { sqlOf, statement, type Statement } from "../db/sql";
 import type { BoardId } from "./board";
-import { compareKeys, type RankCursor, type RankEntry, type RankPages, type RankRow } from "./rank-index";
+import { compareKeys, type NamedEntry, type RankCursor, type RankEntry, type RankPages, type RankRow } from "./rank-index";
 
 /**
  * Rows of a few thousand: each page's rows are garbage before the collector would promote them, so a
@@ -163,9 +163,6 @@ const entriesOfPlayers = boardStatement(
    AND "playerId" IN (${placeholders(ID_BATCH)})`,
 );
 
-/** A board entry with its player's handle. */
-export type NamedRow = RankEntry & { handle: string };
-
 /** A board read from the database (boardFromDb). */
 export interface BoardFromDb {
   /** Entries on the board, counted over its index once (a count at 1 M entries is ~0.4-0.7 s on SQLite). */
@@ -173,14 +170,14 @@ export interface BoardFromDb {
   /** How many entries are at or before `cursor` in board order. */
   countNotAfter(cursor: RankCursor): Promise<number>;
   /** `limit` entries from the top, or strictly after `cursor`. */
-  after(limit: number, cursor?: RankCursor): Promise<NamedRow[]>;
+  after(limit: number, cursor?: RankCursor): Promise<NamedEntry[]>;
   /** `limit` entries strictly before `cursor`, nearest first. */
-  before(limit: number, cursor: RankCursor): Promise<NamedRow[]>;
+  before(limit: number, cursor: RankCursor): Promise<NamedEntry[]>;
   /** The player's entry (none for a disqualified player). */
-  entryOf(playerId: string): Promise<NamedRow | undefined>;
+  entryOf(playerId: string): Promise<NamedEntry | undefined>;
 }
 
-function named([playerId, score, achievedAt, runId, runTier, fps, handle]: BoardRow): NamedRow {
+function named([playerId, score, achievedAt, runId, runTier, fps, handle]: BoardRow): NamedEntry {
   return { playerId, score, achievedAt, runId, runTier, fps: fps ?? null, handle: handle ?? "?" };
 }
 
@@ -223,13 +220,13 @@ export async function boardFromDb(db: Db, board: BoardId): Promise<BoardFromDb> 
       const [counted] = await sql.all<{ n: number }>(countNotAfter, [...key, ...keyParams(cursor)]);
       return Number(counted?.n ?? 0) - excluded.filter((e) => compareKeys(e, cursor) <= 0).length;
     },
-    after(limit: number, cursor?: RankCursor): Promise<NamedRow[]> {
+    after(limit: number, cursor?: RankCursor): Promise<NamedEntry[]> {
       return cursor ? rows(nextPage, keyParams(cursor), limit) : rows(firstPage, [], limit);
     },
-    before(limit: number, cursor: RankCursor): Promise<NamedRow[]> {
+    before(limit: number, cursor: RankCursor): Promise<NamedEntry[]> {
       return rows(previousPage, keyParams(cursor), limit);
     },
-    async entryOf(playerId: string): Promise<NamedRow | undefined> {
+    async entryOf(playerId: string): Promise<NamedEntry | undefined> {
       return left.has(playerId) ? undefined : (await rows(entryOfPlayer, [playerId], 1))[0];
     },
   };

@@ -36,6 +36,11 @@ export interface RankEntry {
   handle?: string;
 }
 
+/** A board entry as a page shows it: with its player's handle. */
+export interface NamedEntry extends RankEntry {
+  handle: string;
+}
+
 /**
  * An entry as a database row gives it, by position (columns after these are ignored): a board loads
  * from rows without an object per entry.

@@ -32,13 +32,9 @@ import { boardKey, type BoardId } from "./board";
 import { BoardLoads } from "./board-loads";
 import { boardEntries, boardFromDb, boardPages, type BoardFromDb } from "./board-store";
 import { periodByKey } from "./periods";
-import { buildIndex, type BoardRankIndex, type RankCursor, type RankEntry } from "./rank-index";
+import { buildIndex, type BoardRankIndex, type NamedEntry, type RankCursor, type RankEntry } from "./rank-index";
 import { HANDLES_KEY, RedisBoardRank, type RedisCommander } from "./redis-rank";
 
-/** A board entry as a page shows it. */
-export interface NamedEntry extends RankEntry {
-  handle: string;
-}
 
 /** A run of consecutive entries, the first at rank `startRank`. */
 export interface RankedSlice {

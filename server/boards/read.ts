@@ -13,7 +13,8 @@ import { scenarioExists } from "../scenarios/catalog";
 import { scenarioHidden } from "../scenarios/player/hidden";
 import { boardKey, type BoardId } from "./board";
 import { parsePeriodKind, periodAt, periodByKey, PeriodKeyError, type Period } from "./periods";
-import type { NamedEntry, RankStore } from "./ranks";
+import type { NamedEntry } from "./rank-index";
+import type { RankStore } from "./ranks";
 
 /** The board a query names: the current period unless `key` names a past one. */
 export async function resolveBoard(
